@@ -1,0 +1,841 @@
+package org.claimline.grouping;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.claimline.grouping.text.Hashing;
+import org.claimline.grouping.text.TermKind;
+import org.claimline.grouping.text.TermStatistics;
+import org.claimline.grouping.text.TextAnalyzer;
+import org.claimline.grouping.text.TextFeatures;
+import org.claimline.grouping.util.BoundedLru;
+
+/**
+ * Places posts, one at a time in arrival order, into events and storylines, merging events that a post shows to be
+ * one, and explains each placement with reasons and signals; every step looks up bounded indexes over the active
+ * events, so the cost per post does not grow with the stream.
+ *
+ * <p>Not thread-safe: one engine per partition of the stream, fed by one thread.
+ */
+public final class GroupingEngine {
+
+    private static final long HOUR_MILLIS = 3_600_000L;
+    private static final long MINUTE_MILLIS = 60_000L;
+    private static final double EARTH_RADIUS_KM = 6371.0;
+    private static final int STRENGTH_REPLY = 1;
+    private static final int STRENGTH_TEXT = 2;
+    private static final int STRENGTH_IMAGE = 3;
+    /** How often (in posts) titles of large events are recomputed; small events change title with every post. */
+    private static final int TITLE_EVERY = 16;
+    private static final int TITLE_ALWAYS_BELOW = 8;
+    private static final int REASON_TERMS = 4;
+    private static final int PRUNE_SLACK = 2;
+
+    private final GroupingSettings s;
+    private final Supplier<String> ids;
+    private final TextAnalyzer analyzer = new TextAnalyzer();
+    private final TermStatistics stats;
+    /** Hot events in order of last activity (a touched event is re-inserted at the end). */
+    private final LinkedHashMap<String, EventState> hot = new LinkedHashMap<>();
+    /** Hot and recently cold events by id, for restore and for waking. */
+    private final BoundedLru<String, EventState> known;
+    private final Map<Long, PostingList> index = new HashMap<>();
+    private final BoundedLru<String, ImageSighting> images;
+    private final HammingIndex<ImageSighting> similarImages;
+    private final BoundedLru<String, StorylineState> replyTargets;
+    private final HammingIndex<TextSighting> texts;
+    private final BoundedLru<Long, String> dictionary;
+    private long now = Long.MIN_VALUE;
+
+    public GroupingEngine(GroupingSettings settings) {
+        this(settings, () -> UUID.randomUUID().toString());
+    }
+
+    /** @param ids source of event and storyline ids, unique across restarts */
+    public GroupingEngine(GroupingSettings settings, Supplier<String> ids) {
+        this.s = settings;
+        this.ids = ids;
+        this.stats = new TermStatistics(s.sketchWidthBits(), s.sketchDepth(), s.idfPriorDocs(), s.idfHalfLifeDocs());
+        this.known = new BoundedLru<>(s.maxHotEvents());
+        this.images = new BoundedLru<>(s.imageIndexCapacity());
+        this.similarImages = new HammingIndex<>(s.imageIndexCapacity(), s.maxBucket());
+        this.replyTargets = new BoundedLru<>(s.replyIndexCapacity());
+        this.texts = new HammingIndex<>(s.textIndexCapacity(), s.maxBucket());
+        this.dictionary = new BoundedLru<>(s.termDictionaryCapacity());
+    }
+
+    /** Events currently hot (active within the hot window). */
+    public int hotEvents() {
+        return hot.size();
+    }
+
+    /** Places one post and says where and why. */
+    public Placement place(PostEvidence post) {
+        long at = post.postedAt().toEpochMilli();
+        advance(at);
+        Prepared p = prepare(post);
+        Map<EventState, Candidate> candidates = new HashMap<>();
+        gatherStrong(post, p, at, candidates);
+        gatherIndexed(p, candidates);
+        for (Candidate c : candidates.values()) {
+            score(c, p, at);
+        }
+
+        Candidate target = choose(candidates);
+        List<String> reasons = new ArrayList<>();
+        List<EventMerge> merges = new ArrayList<>();
+        boolean newEvent = false;
+        EventState event;
+        if (target == null) {
+            event = newEvent(at);
+            newEvent = true;
+            double best = candidates.values().stream().mapToDouble(c -> c.score).max().orElse(0);
+            reasons.add(String.format(Locale.ROOT, "no active event close enough (best score %.2f)", best));
+        } else {
+            event = target.event;
+            if (!event.hot) {
+                wake(event);
+                reasons.add("woke event quiet for " + duration(at - event.lastAt));
+            }
+            explain(target, p, at, reasons);
+            event = mergeLinked(target, candidates, reasons, merges);
+        }
+
+        StorylineChoice choice = chooseStoryline(event, candidates, p);
+        StorylineState storyline = choice.storyline;
+        if (storyline == null) {
+            storyline = new StorylineState(ids.get(), event);
+            storyline.firstPostId = post.postId();
+            event.storylines.add(storyline);
+        } else {
+            event.storylines.remove(storyline);
+            event.storylines.add(storyline);
+        }
+        reasons.add(choice.reason);
+
+        List<Signal> signals = new ArrayList<>();
+        mediaSignals(post, p, at, event, signals);
+        CopyCluster cluster = p.duplicate != null ? p.duplicate.cluster : null;
+        add(event, storyline, post, p, at, cluster);
+        if (cluster != null && cluster.authors.size() >= s.copyPasteMinAuthors() && p.author != 0) {
+            signals.add(new Signal(Signal.COPY_PASTE, String.format(Locale.ROOT,
+                    "near-identical text from %d authors within %s of post %s", cluster.authors.size(),
+                    duration(at - cluster.firstAt), cluster.firstPostId), cluster.firstPostId));
+        }
+        if (choice.storyline == null) {
+            signals.add(new Signal(Signal.FIRST_REPORT, "earliest post of its storyline", null));
+        }
+        return new Placement(post.postId(), event.id, storyline.id, newEvent, choice.storyline == null,
+                List.copyOf(reasons), List.copyOf(signals), List.copyOf(merges), title(event), label(storyline),
+                storyline.voices.size());
+    }
+
+    /**
+     * Re-adds a post already placed (in order, when rebuilding hot state after a restart) to the given event and
+     * storyline, creating them under those ids when unknown, without deciding anything.
+     */
+    public void restore(PostEvidence post, String eventId, String storylineId) {
+        long at = post.postedAt().toEpochMilli();
+        advance(at);
+        Prepared p = prepare(post);
+        EventState event = known.get(eventId);
+        event = event == null ? null : event.resolve();
+        if (event == null) {
+            event = new EventState(eventId, at);
+            known.put(eventId, event);
+        }
+        if (!event.hot) {
+            wake(event);
+        }
+        StorylineState storyline = null;
+        for (StorylineState candidate : event.storylines) {
+            if (candidate.id.equals(storylineId)) {
+                storyline = candidate;
+            }
+        }
+        if (storyline == null) {
+            storyline = new StorylineState(storylineId, event);
+            storyline.firstPostId = post.postId();
+            event.storylines.add(storyline);
+        }
+        findDuplicate(p, at);
+        add(event, storyline, post, p, at, p.duplicate != null ? p.duplicate.cluster : null);
+    }
+
+    // ---- features ----
+
+    private Prepared prepare(PostEvidence post) {
+        PostEvidence.Place place = post.place();
+        TextFeatures f = analyzer.analyze(post.text(), post.tags(), place == null ? null : place.name(),
+                post.authorHandle());
+        Prepared p = new Prepared();
+        p.features = f;
+        int n = f.size();
+        boolean geo = place != null && place.hasCoordinates();
+        p.terms = Arrays.copyOf(f.terms(), n + (geo ? 1 : 0));
+        p.idf = new double[p.terms.length];
+        p.weights = new double[p.terms.length];
+        for (int i = 0; i < n; i++) {
+            TermKind kind = f.kinds()[i];
+            p.idf[i] = stats.idf(p.terms[i]);
+            p.weights[i] = Math.max(0, p.idf[i] - s.idfOffset()) * kindWeight(kind);
+            p.totalWeight += p.weights[i];
+            if (kind == TermKind.AUTHOR) {
+                p.author = p.terms[i];
+            }
+            if (kind == TermKind.WORD || kind == TermKind.HASHTAG) {
+                dictionary.put(p.terms[i], f.surfaces()[i]);
+            }
+        }
+        if (geo) {
+            p.lat = place.lat();
+            p.lon = place.lon();
+            p.radiusKm = place.radiusKm() == null ? 0 : place.radiusKm();
+            p.hasPlace = true;
+            int cx = cellX(p.lon);
+            int cy = cellY(p.lat);
+            p.terms[n] = cellKey(cx, cy);
+            p.idf[n] = s.minIndexIdf();
+            p.cellKeys = new long[9];
+            int k = 0;
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    p.cellKeys[k++] = cellKey(cx + dx, cy + dy);
+                }
+            }
+        }
+        if (place != null && place.name() != null && !place.name().isBlank()) {
+            p.placeName = place.name().trim();
+        }
+        return p;
+    }
+
+    private double kindWeight(TermKind kind) {
+        switch (kind) {
+            case HASHTAG:
+                return s.hashtagWeight();
+            case MENTION:
+                return s.mentionWeight();
+            case URL:
+                return s.urlWeight();
+            case AUTHOR:
+                return s.authorWeight();
+            default:
+                return 1.0;
+        }
+    }
+
+    // ---- candidates ----
+
+    private void gatherStrong(PostEvidence post, Prepared p, long at, Map<EventState, Candidate> candidates) {
+        p.mediaHashes = new long[post.media().size()];
+        p.mediaHasHash = new boolean[post.media().size()];
+        p.sightings = new ImageSighting[post.media().size()];
+        p.sightingDistance = new int[post.media().size()];
+        for (int i = 0; i < post.media().size(); i++) {
+            PostEvidence.Media m = post.media().get(i);
+            if (m.perceptualHash() != null && !m.perceptualHash().isBlank()) {
+                p.mediaHashes[i] = Long.parseUnsignedLong(m.perceptualHash().trim(), 16);
+                p.mediaHasHash[i] = true;
+            }
+            ImageSighting sighting = m.sha256() == null ? null : images.get(m.sha256());
+            int distance = 0;
+            if (sighting == null && p.mediaHasHash[i]) {
+                HammingIndex.Entry<ImageSighting> near = similarImages.nearest(p.mediaHashes[i], s.perceptualDistance());
+                if (near != null) {
+                    sighting = near.value;
+                    distance = Long.bitCount(near.hash ^ p.mediaHashes[i]);
+                }
+            }
+            p.sightings[i] = sighting;
+            p.sightingDistance[i] = distance;
+            if (sighting != null) {
+                String why = distance == 0 ? "same image as post " + sighting.firstPostId
+                        : "near-identical image (" + distance + " bits) to post " + sighting.firstPostId;
+                strong(candidates, sighting.storyline, STRENGTH_IMAGE, why);
+            } else {
+                p.newImage = true;
+            }
+        }
+        if (post.inReplyTo() != null) {
+            StorylineState target = replyTargets.get(replyKey(post.platform(), post.inReplyTo()));
+            if (target != null) {
+                strong(candidates, target, STRENGTH_REPLY, "reply to a post of this storyline");
+            }
+        }
+        findDuplicate(p, at);
+        if (p.duplicate != null) {
+            strong(candidates, p.duplicate.storyline, STRENGTH_TEXT, "near-identical text to post " + p.duplicate.postId);
+        }
+    }
+
+    private void findDuplicate(Prepared p, long at) {
+        if (p.features.normalizedLength() < s.minCopyPasteChars()) {
+            return;
+        }
+        HammingIndex.Entry<TextSighting> near = texts.nearest(p.features.simHash(), s.copyPasteDistance());
+        if (near != null && at - near.value.at <= s.copyPasteWindowHours() * HOUR_MILLIS) {
+            p.duplicate = near.value;
+        }
+    }
+
+    private void strong(Map<EventState, Candidate> candidates, StorylineState storyline, int strength, String why) {
+        EventState event = storyline.event.resolve();
+        Candidate c = candidates.computeIfAbsent(event, Candidate::new);
+        if (strength > c.strength) {
+            c.strength = strength;
+            c.strongStoryline = storyline;
+            c.strongReason = why;
+        }
+    }
+
+    private void gatherIndexed(Prepared p, Map<EventState, Candidate> candidates) {
+        Integer[] order = new Integer[p.terms.length];
+        int n = 0;
+        for (int i = 0; i < p.terms.length; i++) {
+            if (p.idf[i] >= s.minIndexIdf()) {
+                order[n++] = i;
+            }
+        }
+        Arrays.sort(order, 0, n, Comparator.comparingDouble(i -> -p.idf[i]));
+        Map<EventState, double[]> hits = new HashMap<>();
+        for (int k = 0; k < Math.min(n, s.maxQueryTerms()); k++) {
+            int i = order[k];
+            collect(p.terms[i], Math.max(p.weights[i], 1), hits);
+        }
+        if (p.cellKeys != null) {
+            for (long key : p.cellKeys) {
+                collect(key, 1, hits);
+            }
+        }
+        if (hits.size() > s.maxCandidates()) {
+            List<Map.Entry<EventState, double[]>> ranked = new ArrayList<>(hits.entrySet());
+            ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
+            for (int k = 0; k < s.maxCandidates(); k++) {
+                candidates.computeIfAbsent(ranked.get(k).getKey(), Candidate::new);
+            }
+        } else {
+            for (EventState e : hits.keySet()) {
+                candidates.computeIfAbsent(e, Candidate::new);
+            }
+        }
+    }
+
+    private void collect(long key, double weight, Map<EventState, double[]> hits) {
+        PostingList list = index.get(key);
+        if (list == null) {
+            return;
+        }
+        for (int j = 0; j < list.size(); j++) {
+            hits.computeIfAbsent(list.get(j), e -> new double[1])[0] += weight;
+        }
+    }
+
+    private void score(Candidate c, Prepared p, long at) {
+        EventState e = c.event;
+        c.textScore = coverage(e.terms, e.posts, p);
+        double gapHours = Math.max(0, at - e.lastAt) / (double) HOUR_MILLIS;
+        c.timeFactor = 1 - s.timeWeight() * (1 - Math.exp(-gapHours / s.timeScaleHours()));
+        double score = c.textScore * c.timeFactor;
+        if (p.hasPlace && e.hasPlace()) {
+            c.distanceKm = distanceKm(p.lat, p.lon, e.lat(), e.lon());
+            if (c.distanceKm <= s.placeNearKm() + p.radiusKm) {
+                score = p.totalWeight > 0 ? score + s.placeBonus() : c.timeFactor;
+            } else if (c.distanceKm > s.placeFarKm() + p.radiusKm) {
+                score *= s.placeFarFactor();
+            }
+        }
+        c.score = score;
+    }
+
+    /** Share of the post's term weight that the profile carries, each term counted in proportion to its prevalence. */
+    private double coverage(org.claimline.grouping.util.LongIntMap terms, int posts, Prepared p) {
+        if (p.totalWeight <= 0) {
+            return 0;
+        }
+        double saturation = 1 + s.termSaturation() * posts;
+        double sum = 0;
+        for (int i = 0; i < p.weights.length; i++) {
+            if (p.weights[i] > 0) {
+                int count = terms.get(p.terms[i]);
+                if (count > 0) {
+                    sum += p.weights[i] * Math.min(1, count / saturation);
+                }
+            }
+        }
+        return sum / p.totalWeight;
+    }
+
+    private Candidate choose(Map<EventState, Candidate> candidates) {
+        Candidate strongHot = null;
+        Candidate strongCold = null;
+        Candidate bestText = null;
+        for (Candidate c : candidates.values()) {
+            if (c.strength > 0) {
+                if (c.event.hot) {
+                    if (strongHot == null || c.strength > strongHot.strength
+                            || c.strength == strongHot.strength && c.event.posts > strongHot.event.posts) {
+                        strongHot = c;
+                    }
+                } else if (strongCold == null || c.strength > strongCold.strength) {
+                    strongCold = c;
+                }
+            }
+            if (c.event.hot && c.score >= s.joinThreshold() && (bestText == null || c.score > bestText.score)) {
+                bestText = c;
+            }
+        }
+        if (strongHot != null) {
+            return strongHot;
+        }
+        if (bestText != null) {
+            return bestText;
+        }
+        return strongCold;
+    }
+
+    /** Merges into one every hot event this post links strongly or by a score above the merge threshold. */
+    private EventState mergeLinked(Candidate target, Map<EventState, Candidate> candidates, List<String> reasons,
+            List<EventMerge> merges) {
+        List<Candidate> linked = new ArrayList<>();
+        linked.add(target);
+        for (Candidate c : candidates.values()) {
+            if (c != target && c.event.hot && c.event.mergedInto == null
+                    && (c.strength >= STRENGTH_TEXT || c.score >= s.mergeThreshold())) {
+                linked.add(c);
+            }
+        }
+        if (linked.size() == 1) {
+            return target.event;
+        }
+        Candidate survivor = target;
+        for (Candidate c : linked) {
+            if (c.event.posts > survivor.event.posts) {
+                survivor = c;
+            }
+        }
+        for (Candidate c : linked) {
+            if (c != survivor) {
+                merge(c.event, survivor.event);
+                merges.add(new EventMerge(c.event.id, survivor.event.id));
+                reasons.add(String.format(Locale.ROOT, "merged event %s into %s: this post links both (%s)", c.event.id,
+                        survivor.event.id, c.strength > 0 ? c.strongReason : String.format(Locale.ROOT, "score %.2f", c.score)));
+            }
+        }
+        return survivor.event;
+    }
+
+    private void merge(EventState from, EventState into) {
+        for (StorylineState storyline : from.storylines) {
+            storyline.event = into;
+            into.storylines.add(storyline);
+        }
+        from.storylines.clear();
+        from.terms.forEach((key, count) -> into.terms.add(key, count));
+        into.posts += from.posts;
+        into.firstAt = Math.min(into.firstAt, from.firstAt);
+        into.lastAt = Math.max(into.lastAt, from.lastAt);
+        into.latSum += from.latSum;
+        into.lonSum += from.lonSum;
+        into.geoPosts += from.geoPosts;
+        from.placeNames.forEach((name, count) -> into.placeNames.merge(name, count, Integer::sum));
+        org.claimline.grouping.util.LongIntMap keys = from.indexedKeys;
+        unindex(from);
+        hot.remove(from.id);
+        from.hot = false;
+        from.mergedInto = into;
+        keys.forEach((key, unused) -> indexKey(into, key));
+        pruneEvent(into);
+        into.titlePosts = -1;
+    }
+
+    private StorylineChoice chooseStoryline(EventState event, Map<EventState, Candidate> candidates, Prepared p) {
+        StorylineState strongest = null;
+        String why = null;
+        int strength = 0;
+        for (Candidate c : candidates.values()) {
+            if (c.strongStoryline != null && c.strongStoryline.event.resolve() == event && c.strength > strength) {
+                strongest = c.strongStoryline;
+                strength = c.strength;
+                why = c.strongReason;
+            }
+        }
+        if (strongest != null) {
+            return new StorylineChoice(strongest, "storyline: " + why);
+        }
+        double threshold = p.newImage ? s.storyNewImageThreshold() : s.storyThreshold();
+        StorylineState best = null;
+        double bestScore = 0;
+        List<StorylineState> storylines = event.storylines;
+        for (int i = storylines.size() - 1; i >= Math.max(0, storylines.size() - s.storylineScan()); i--) {
+            StorylineState candidate = storylines.get(i);
+            double score = coverage(candidate.terms, candidate.posts, p);
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        if (best != null && bestScore >= threshold) {
+            return new StorylineChoice(best, String.format(Locale.ROOT, "storyline: text close to it (%.2f)", bestScore));
+        }
+        return new StorylineChoice(null, p.newImage ? "new storyline: a new image" : String.format(Locale.ROOT,
+                "new storyline: no storyline close enough (best %.2f)", bestScore));
+    }
+
+    // ---- updating state ----
+
+    private void add(EventState event, StorylineState storyline, PostEvidence post, Prepared p, long at,
+            CopyCluster cluster) {
+        event.posts++;
+        event.firstAt = Math.min(event.firstAt, at);
+        event.lastAt = Math.max(event.lastAt, at);
+        touch(event);
+        for (int i = 0; i < p.terms.length; i++) {
+            event.terms.add(p.terms[i], 1);
+            if (p.idf[i] >= s.minIndexIdf()) {
+                indexKey(event, p.terms[i]);
+            }
+        }
+        if (p.hasPlace) {
+            event.latSum += p.lat;
+            event.lonSum += p.lon;
+            event.geoPosts++;
+        }
+        if (p.placeName != null && (event.placeNames.size() < s.titleTerms() * 2 || event.placeNames.containsKey(p.placeName))) {
+            event.placeNames.merge(p.placeName, 1, Integer::sum);
+        }
+        if (event.terms.size() > s.maxEventTerms() * PRUNE_SLACK) {
+            pruneEvent(event);
+        }
+
+        storyline.posts++;
+        storyline.lastAt = Math.max(storyline.lastAt, at);
+        TermKind[] kinds = p.features.kinds();
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] != TermKind.AUTHOR) {
+                storyline.terms.add(p.terms[i], 1);
+            }
+        }
+        if (storyline.terms.size() > s.maxStorylineTerms() * PRUNE_SLACK) {
+            storyline.terms.pruneTo(s.maxStorylineTerms());
+        }
+        long voice = p.author != 0 ? p.author : Hashing.term('p', post.postId());
+        if (cluster != null) {
+            voice = cluster.voice;
+        } else if (p.features.normalizedLength() >= s.minCopyPasteChars()) {
+            cluster = new CopyCluster(post.postId(), at, voice);
+        }
+        if (storyline.voices.size() < s.maxVoices()) {
+            storyline.voices.add(voice);
+        }
+        if (cluster != null) {
+            if (p.author != 0) {
+                cluster.authors.add(p.author);
+            }
+            texts.add(p.features.simHash(), new TextSighting(storyline, cluster, post.postId(), at));
+        }
+
+        for (int i = 0; i < post.media().size(); i++) {
+            PostEvidence.Media m = post.media().get(i);
+            if (m.sha256() != null && !images.containsKey(m.sha256())) {
+                ImageSighting sighting = new ImageSighting(storyline, post.postId(), at, p.mediaHashes[i], p.mediaHasHash[i]);
+                images.put(m.sha256(), sighting);
+                if (p.mediaHasHash[i] && p.sightings[i] == null) {
+                    similarImages.add(p.mediaHashes[i], sighting);
+                }
+            }
+        }
+        if (post.externalId() != null) {
+            replyTargets.put(replyKey(post.platform(), post.externalId()), storyline);
+        }
+        stats.addDocument(p.features.terms());
+    }
+
+    private void pruneEvent(EventState event) {
+        event.terms.pruneTo(s.maxEventTerms());
+        org.claimline.grouping.util.LongIntMap kept = new org.claimline.grouping.util.LongIntMap();
+        EventState e = event;
+        event.indexedKeys.forEach((key, unused) -> {
+            if (e.terms.get(key) > 0) {
+                kept.add(key, 1);
+            } else {
+                PostingList list = index.get(key);
+                if (list != null) {
+                    list.remove(e);
+                    if (list.size() == 0) {
+                        index.remove(key);
+                    }
+                }
+            }
+        });
+        event.indexedKeys = kept;
+    }
+
+    private void indexKey(EventState event, long key) {
+        index.computeIfAbsent(key, k -> new PostingList(s.postingListSize())).add(event);
+        if (event.indexedKeys.get(key) == 0) {
+            event.indexedKeys.add(key, 1);
+        }
+    }
+
+    private void unindex(EventState event) {
+        event.indexedKeys.forEach((key, unused) -> {
+            PostingList list = index.get(key);
+            if (list != null) {
+                list.remove(event);
+                if (list.size() == 0) {
+                    index.remove(key);
+                }
+            }
+        });
+        event.indexedKeys = new org.claimline.grouping.util.LongIntMap();
+    }
+
+    private EventState newEvent(long at) {
+        EventState event = new EventState(ids.get(), at);
+        event.hot = true;
+        hot.put(event.id, event);
+        known.put(event.id, event);
+        return event;
+    }
+
+    private void wake(EventState event) {
+        event.hot = true;
+        hot.put(event.id, event);
+        known.put(event.id, event);
+        EventState e = event;
+        event.terms.forEach((key, count) -> {
+            if (stats.idf(key) >= s.minIndexIdf()) {
+                indexKey(e, key);
+            }
+        });
+    }
+
+    private void touch(EventState event) {
+        hot.remove(event.id);
+        hot.put(event.id, event);
+        known.get(event.id);
+    }
+
+    /** Moves stream time forward and lets quiet events leave the hot set. */
+    private void advance(long at) {
+        now = Math.max(now, at);
+        long quietBefore = now - (long) (s.hotWindowHours() * HOUR_MILLIS);
+        Iterator<EventState> it = hot.values().iterator();
+        while (it.hasNext()) {
+            EventState oldest = it.next();
+            if (oldest.lastAt >= quietBefore && hot.size() <= s.maxHotEvents()) {
+                break;
+            }
+            it.remove();
+            unindex(oldest);
+            oldest.hot = false;
+        }
+    }
+
+    // ---- explanations and signals ----
+
+    private void explain(Candidate target, Prepared p, long at, List<String> reasons) {
+        if (target.strength > 0) {
+            reasons.add(target.strongReason);
+        }
+        EventState e = target.event;
+        List<Integer> shared = new ArrayList<>();
+        TermKind[] kinds = p.features.kinds();
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] != TermKind.AUTHOR && p.weights[i] > 0 && e.terms.get(p.terms[i]) > 0) {
+                shared.add(i);
+            }
+        }
+        shared.sort((a, b) -> Double.compare(p.weights[b], p.weights[a]));
+        StringBuilder sb = new StringBuilder();
+        if (target.distanceKm >= 0) {
+            sb.append(String.format(Locale.ROOT, "%.0f km, ", target.distanceKm));
+        }
+        sb.append(duration(Math.max(0, at - e.lastAt))).append(" after its last post");
+        if (!shared.isEmpty()) {
+            sb.append(", shared terms ");
+            for (int k = 0; k < Math.min(REASON_TERMS, shared.size()); k++) {
+                sb.append(k == 0 ? "" : ", ").append(p.features.surfaces()[shared.get(k)]);
+            }
+        }
+        sb.append(String.format(Locale.ROOT, " (score %.2f)", target.score));
+        reasons.add(sb.toString());
+    }
+
+    private void mediaSignals(PostEvidence post, Prepared p, long at, EventState event, List<Signal> signals) {
+        for (int i = 0; i < post.media().size(); i++) {
+            PostEvidence.Media m = post.media().get(i);
+            ImageSighting sighting = p.sightings[i];
+            if (sighting != null) {
+                EventState first = sighting.firstEvent.resolve();
+                if (first != event) {
+                    signals.add(new Signal(Signal.RECYCLED_MEDIA, "image first seen " + duration(at - sighting.firstAt)
+                            + " earlier in another event, post " + sighting.firstPostId, sighting.firstPostId));
+                } else if (at - sighting.firstAt > s.recycledMediaAgeHours() * HOUR_MILLIS) {
+                    signals.add(new Signal(Signal.RECYCLED_MEDIA, "image first posted " + duration(at - sighting.firstAt)
+                            + " earlier, post " + sighting.firstPostId, sighting.firstPostId));
+                }
+            }
+            if (m.takenAt() != null && at - m.takenAt().toEpochMilli() > s.timeMismatchHours() * HOUR_MILLIS) {
+                signals.add(new Signal(Signal.TIME_MISMATCH, "image taken " + duration(at - m.takenAt().toEpochMilli())
+                        + " before the post (EXIF " + m.takenAt() + ")", null));
+            }
+            if (m.gpsLat() != null && m.gpsLon() != null && p.hasPlace) {
+                double d = distanceKm(m.gpsLat(), m.gpsLon(), p.lat, p.lon);
+                if (d > s.locationMismatchKm() + p.radiusKm) {
+                    signals.add(new Signal(Signal.LOCATION_MISMATCH, String.format(Locale.ROOT,
+                            "image GPS is %.0f km from the claimed place%s", d,
+                            p.placeName == null ? "" : " (" + p.placeName + ")"), null));
+                }
+            }
+        }
+    }
+
+    private String title(EventState e) {
+        if (e.titlePosts == e.posts || (e.posts > TITLE_ALWAYS_BELOW && e.posts % TITLE_EVERY != 0 && !e.title.isEmpty())) {
+            return e.title;
+        }
+        String terms = topTerms(e.terms, null, e.posts);
+        String place = e.topPlaceName();
+        e.title = place == null ? terms : terms.isEmpty() ? place : place + ": " + terms;
+        e.titlePosts = e.posts;
+        return e.title;
+    }
+
+    private String label(StorylineState st) {
+        if (st.labelPosts == st.posts || (st.posts > TITLE_ALWAYS_BELOW && st.posts % TITLE_EVERY != 0 && !st.label.isEmpty())) {
+            return st.label;
+        }
+        st.label = topTerms(st.terms, st.event, st.posts);
+        st.labelPosts = st.posts;
+        return st.label;
+    }
+
+    /** The most frequent informative terms, each discounted by how common it is in {@code within} (the event). */
+    private String topTerms(org.claimline.grouping.util.LongIntMap terms, EventState within, int posts) {
+        List<long[]> scored = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        terms.forEach((key, count) -> {
+            if (!dictionary.containsKey(key)) {
+                return;
+            }
+            double w = Math.max(0, stats.idf(key) - s.idfOffset());
+            double share = count / (double) Math.max(1, posts);
+            if (within != null && within.posts > 0) {
+                share -= 0.5 * within.terms.get(key) / (double) within.posts;
+            }
+            double score = share * w;
+            if (score > 0) {
+                scored.add(new long[] {key});
+                scores.add(score);
+            }
+        });
+        Integer[] order = new Integer[scored.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores.get(b), scores.get(a)));
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < order.length && picked.size() < s.titleTerms(); i++) {
+            String surface = dictionary.get(scored.get(order[i])[0]);
+            String bare = surface.startsWith("#") ? surface.substring(1).toLowerCase(Locale.ROOT) : surface;
+            boolean duplicate = false;
+            for (String other : picked) {
+                String otherBare = other.startsWith("#") ? other.substring(1).toLowerCase(Locale.ROOT) : other;
+                duplicate |= otherBare.equals(bare);
+            }
+            if (!duplicate) {
+                picked.add(surface);
+            }
+        }
+        return String.join(", ", picked);
+    }
+
+    // ---- small helpers ----
+
+    private static String replyKey(String platform, String externalId) {
+        return (platform == null ? "" : platform) + ':' + externalId;
+    }
+
+    private int cellX(double lon) {
+        return (int) Math.floor(lon / s.placeCellDegrees());
+    }
+
+    private int cellY(double lat) {
+        return (int) Math.floor(lat / s.placeCellDegrees());
+    }
+
+    private static long cellKey(int x, int y) {
+        return Hashing.term(TermKind.PLACE_CELL.prefix(), x + "," + y);
+    }
+
+    static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    static String duration(long millis) {
+        long minutes = millis / MINUTE_MILLIS;
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return hours + " h";
+        }
+        return hours / 24 + " days";
+    }
+
+    /** Per-post working values. */
+    private static final class Prepared {
+        TextFeatures features;
+        long[] terms;
+        double[] idf;
+        double[] weights;
+        double totalWeight;
+        long author;
+        boolean hasPlace;
+        double lat;
+        double lon;
+        double radiusKm;
+        String placeName;
+        long[] cellKeys;
+        long[] mediaHashes;
+        boolean[] mediaHasHash;
+        ImageSighting[] sightings;
+        int[] sightingDistance;
+        boolean newImage;
+        TextSighting duplicate;
+    }
+
+    /** One event considered for a post. */
+    private static final class Candidate {
+        final EventState event;
+        int strength;
+        StorylineState strongStoryline;
+        String strongReason;
+        double textScore;
+        double timeFactor;
+        double distanceKm = -1;
+        double score;
+
+        Candidate(EventState event) {
+            this.event = event;
+        }
+    }
+
+    private record StorylineChoice(StorylineState storyline, String reason) {
+    }
+}

@@ -1,0 +1,206 @@
+package org.claimline.grouping;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Locale;
+
+/**
+ * Every number the grouping engine uses, with the reason for its default; nothing in it names a corpus, event, place,
+ * date or word, so the same values hold on any crisis stream.
+ *
+ * @param joinThreshold evidence score (0..1, the IDF-weighted share of a post's terms an event already carries, after
+ *     time decay, plus place) needed to join an event; 0.3 means about a third of the post's informative weight, enough
+ *     that one rare shared word alone does not join and a paraphrase does
+ * @param mergeThreshold a second event that scores at least this for the same post is merged into the chosen one: the
+ *     post is evidence that both are one happening (fragments of one event are the main failure of online clustering)
+ * @param storyThreshold text similarity (same measure, against a storyline) for a post without a known image to join
+ *     that storyline rather than start its own
+ * @param storyNewImageThreshold the same for a post bringing an image never seen before: a new picture is usually a new
+ *     claim, so only a near-identical text overrides that
+ * @param termSaturation share of an event's posts that must carry a term for it to count fully; below, it counts
+ *     proportionally, so one stray post in a large event does not make its words evidence for that event
+ * @param idfOffset subtracted from each term's IDF: terms found in more than about e^-offset of recent posts (function
+ *     words in any language, platform boilerplate) carry no weight, without any stop-word list
+ * @param idfPriorDocs pseudo-documents added to the collection size so that IDF is sane from the first post
+ * @param minIndexIdf only terms at least this rare index events and retrieve candidates: common terms would put every
+ *     event in every candidate list
+ * @param hashtagWeight hashtags are chosen by the author to file a post under a topic: stronger than a word
+ * @param mentionWeight a mentioned account is as telling as a word
+ * @param urlWeight the same link shared is strong evidence of the same story
+ * @param authorWeight the same author tends to stay on a happening, but also follows several: weaker than a word
+ * @param timeScaleHours text evidence fades with the gap since the event's last post on this scale: newsroom events
+ *     run hours to days
+ * @param timeWeight share of text evidence the fading can remove; the rest stays so a sparse story still joins
+ * @param hotWindowHours an event quiet this long leaves the hot set and cannot absorb posts on words alone any more (two
+ *     earthquakes months apart are two events); a week covers the quiet nights and weekends of slow stories
+ * @param maxHotEvents hard cap on hot events (least recently active leave first), to keep memory flat in a flood
+ * @param postingListSize most recent events kept per index key: bounds the candidate list of common terms
+ * @param maxQueryTerms the rarest terms of a post used to look up candidates: bounds the cost per post
+ * @param maxCandidates events scored in full per post, those sharing the most index weight with it: bounds the cost
+ * @param storylineScan most recently active storylines of an event compared with a post: a story being told is active
+ * @param maxBucket entries scanned per band value in the near-duplicate indexes: a text copied thousands of times is
+ *     matched as well by its newest copies
+ * @param maxEventTerms term counts kept per event (the most frequent survive pruning): bounds memory per event
+ * @param maxStorylineTerms term counts kept per storyline
+ * @param perceptualDistance Hamming bits (of 64) within which two perceptual hashes are the same picture: resized and
+ *     recompressed copies differ by 0-4, different pictures by 20 or more
+ * @param imageIndexCapacity images remembered (least recently seen forgotten first); also how events are woken
+ * @param replyIndexCapacity posts remembered as reply targets
+ * @param textIndexCapacity recent texts remembered for near-duplicate (copy-paste) detection
+ * @param termDictionaryCapacity term spellings remembered for titles and reasons
+ * @param copyPasteDistance Hamming bits (of a 64-bit SimHash over character 4-grams) within which two texts are near-identical
+ * @param copyPasteWindowHours near-identical texts this close in time are one copy-paste cluster
+ * @param copyPasteMinAuthors distinct authors a near-identical text needs before it is flagged as copy-paste
+ * @param minCopyPasteChars normalised texts shorter than this are too generic to call near-identical
+ * @param placeNearKm places closer than this (plus the claimed radii) support the same event
+ * @param placeFarKm places further apart than this (plus radii) argue against the same event
+ * @param placeBonus added to the score when places are near
+ * @param placeFarFactor multiplies the score when places are far
+ * @param placeCellDegrees grid cell size for the place index (about 55 km at the equator), above placeNearKm so that a
+ *     near place is in the post's cell or a neighbour
+ * @param recycledMediaAgeHours an image first seen this long before (or in another event) is recycled
+ * @param timeMismatchHours an image taken this long before the post claims to be of now is flagged
+ * @param locationMismatchKm image GPS further than this (plus the claimed radius) from the claimed place is flagged
+ * @param idfHalfLifeDocs document frequencies are halved after this many posts, so IDF follows the current stream
+ * @param sketchWidthBits log2 of counters per row of the document-frequency sketch (memory fixed at 4 x 2^bits x depth bytes)
+ * @param sketchDepth rows of the sketch: three keep the overestimate of rare terms negligible at this width
+ * @param titleTerms distinctive terms in an event title or storyline label
+ * @param maxVoices distinct voices counted per storyline for corroboration before the count stops growing
+ */
+public record GroupingSettings(
+        double joinThreshold,
+        double mergeThreshold,
+        double storyThreshold,
+        double storyNewImageThreshold,
+        double termSaturation,
+        double idfOffset,
+        double idfPriorDocs,
+        double minIndexIdf,
+        double hashtagWeight,
+        double mentionWeight,
+        double urlWeight,
+        double authorWeight,
+        double timeScaleHours,
+        double timeWeight,
+        double hotWindowHours,
+        int maxHotEvents,
+        int postingListSize,
+        int maxQueryTerms,
+        int maxCandidates,
+        int storylineScan,
+        int maxBucket,
+        int maxEventTerms,
+        int maxStorylineTerms,
+        int perceptualDistance,
+        int imageIndexCapacity,
+        int replyIndexCapacity,
+        int textIndexCapacity,
+        int termDictionaryCapacity,
+        int copyPasteDistance,
+        double copyPasteWindowHours,
+        int copyPasteMinAuthors,
+        int minCopyPasteChars,
+        double placeNearKm,
+        double placeFarKm,
+        double placeBonus,
+        double placeFarFactor,
+        double placeCellDegrees,
+        double recycledMediaAgeHours,
+        double timeMismatchHours,
+        double locationMismatchKm,
+        int idfHalfLifeDocs,
+        int sketchWidthBits,
+        int sketchDepth,
+        int titleTerms,
+        int maxVoices) {
+
+    public static GroupingSettings defaults() {
+        return new GroupingSettings(
+                0.3,
+                0.5,
+                0.5,
+                0.85,
+                0.05,
+                2.0,
+                1000,
+                4.0,
+                1.5,
+                1.0,
+                2.0,
+                0.5,
+                48,
+                0.5,
+                168,
+                200_000,
+                32,
+                24,
+                16,
+                64,
+                64,
+                160,
+                48,
+                6,
+                500_000,
+                500_000,
+                200_000,
+                200_000,
+                3,
+                24,
+                3,
+                24,
+                25,
+                300,
+                0.3,
+                0.3,
+                0.5,
+                72,
+                48,
+                100,
+                500_000,
+                20,
+                3,
+                3,
+                10_000);
+    }
+
+    /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */
+    public GroupingSettings with(String name, String value) {
+        RecordComponent[] components = GroupingSettings.class.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                types[i] = c.getType();
+                if (c.getName().equals(name)) {
+                    args[i] = c.getType() == int.class ? Integer.valueOf(value.trim()) : Double.valueOf(value.trim());
+                    found = true;
+                } else {
+                    args[i] = c.getAccessor().invoke(this);
+                }
+            }
+            if (!found) {
+                throw new IllegalArgumentException("no grouping setting named " + name);
+            }
+            Constructor<GroupingSettings> constructor = GroupingSettings.class.getDeclaredConstructor(types);
+            return constructor.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("GroupingSettings[");
+        try {
+            for (RecordComponent c : GroupingSettings.class.getRecordComponents()) {
+                sb.append(c.getName()).append('=').append(String.format(Locale.ROOT, "%s", c.getAccessor().invoke(this)))
+                        .append(' ');
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return sb.toString().trim() + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package org.claimline.grouping;
+
+import java.util.List;
+
+/**
+ * Where one post went and why, as the timeline shows it.
+ *
+ * @param postId the placed post
+ * @param eventId its event (after any merge this post caused)
+ * @param storylineId its storyline inside the event
+ * @param newEvent true when this post started the event
+ * @param newStoryline true when this post started the storyline
+ * @param reasons human-readable evidence for the choice, strongest first
+ * @param signals hints for verifiers raised by this post
+ * @param merges events absorbed because this post linked them, in order
+ * @param eventTitle the event's current short title
+ * @param storylineLabel the storyline's current short label
+ * @param corroboration independent voices telling the storyline (authors, a copy-paste cluster counted once)
+ */
+public record Placement(
+        String postId,
+        String eventId,
+        String storylineId,
+        boolean newEvent,
+        boolean newStoryline,
+        List<String> reasons,
+        List<Signal> signals,
+        List<EventMerge> merges,
+        String eventTitle,
+        String storylineLabel,
+        int corroboration) {
+}

@@ -1,0 +1,21 @@
+package org.claimline.grouping.text;
+
+/** What a term is, because each kind is evidence of a different strength. */
+public enum TermKind {
+    WORD('w'),
+    HASHTAG('#'),
+    MENTION('@'),
+    URL('u'),
+    AUTHOR('a'),
+    PLACE_CELL('g');
+
+    private final char prefix;
+
+    TermKind(char prefix) {
+        this.prefix = prefix;
+    }
+
+    public char prefix() {
+        return prefix;
+    }
+}

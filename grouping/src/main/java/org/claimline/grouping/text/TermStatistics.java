@@ -1,0 +1,70 @@
+package org.claimline.grouping.text;
+
+/**
+ * Document frequencies learned online in a fixed-size count-min sketch, halved periodically, so that IDF follows the
+ * current stream in constant memory however many distinct terms pass.
+ */
+public final class TermStatistics {
+
+    private final int[][] counts;
+    private final int mask;
+    private final double priorDocs;
+    private final int halfLifeDocs;
+    private double docs;
+
+    public TermStatistics(int widthBits, int depth, double priorDocs, int halfLifeDocs) {
+        this.counts = new int[depth][1 << widthBits];
+        this.mask = (1 << widthBits) - 1;
+        this.priorDocs = priorDocs;
+        this.halfLifeDocs = halfLifeDocs;
+    }
+
+    /** Counts one document containing each of the distinct {@code terms}. */
+    public void addDocument(long[] terms) {
+        for (long term : terms) {
+            // conservative update: raise only the rows at the minimum, which keeps overestimates of rare terms small
+            int min = frequency(term);
+            for (int row = 0; row < counts.length; row++) {
+                int i = index(term, row);
+                if (counts[row][i] == min) {
+                    counts[row][i] = min + 1;
+                }
+            }
+        }
+        docs++;
+        if (docs >= halfLifeDocs) {
+            halve();
+        }
+    }
+
+    public int frequency(long term) {
+        int min = Integer.MAX_VALUE;
+        for (int row = 0; row < counts.length; row++) {
+            min = Math.min(min, counts[row][index(term, row)]);
+        }
+        return min;
+    }
+
+    /** Smoothed inverse document frequency, ln((N + prior) / (df + 1)). */
+    public double idf(long term) {
+        return Math.log((docs + priorDocs) / (frequency(term) + 1.0));
+    }
+
+    public double documents() {
+        return docs;
+    }
+
+    private void halve() {
+        for (int[] row : counts) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] >>>= 1;
+            }
+        }
+        docs /= 2;
+    }
+
+    private int index(long term, int row) {
+        long h = Hashing.mix(term + row * 0x9E3779B97F4A7C15L);
+        return (int) h & mask;
+    }
+}

@@ -1,0 +1,227 @@
+package org.claimline.grouping.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
+import org.apache.lucene.analysis.ar.ArabicStemFilter;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Turns a post's text, tags, place name and author into hashed terms that compare across scripts and spellings:
+ * Unicode folding (case, accents, width), Arabic normalisation and light stemming, CJK bigrams, plural folding, with
+ * hashtags (split at camel case too), mentions and URLs kept as their own kinds.
+ *
+ * <p>Thread-safe: Lucene reuses token streams per thread.
+ */
+public final class TextAnalyzer {
+
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?:\\s*(?:\\\\?/){2}[^\\s\"“”<>]+");
+    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([\\p{L}\\p{N}_]{1,30})");
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])[#＃]([\\p{L}\\p{M}\\p{N}_]+)");
+    private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|_");
+    private static final String URL_TRAILING = ".,;:!?)]}'\"…”’";
+    private static final int MIN_WORD_CHARS = 2;
+    private static final int SHINGLE = 4;
+
+    private final Analyzer analyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream stream = new CJKBigramFilter(source);
+            stream = new ICUFoldingFilter(stream);
+            stream = new ArabicNormalizationFilter(stream);
+            stream = new ArabicStemFilter(stream);
+            stream = new EnglishMinimalStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    };
+
+    /**
+     * Features of one post.
+     *
+     * @param text post text or null
+     * @param tags tags given apart from the text
+     * @param placeName claimed place name or null (its words count as words, so a named place in text matches it)
+     * @param author author handle or null
+     */
+    public TextFeatures analyze(String text, List<String> tags, String placeName, String author) {
+        Builder b = new Builder();
+        StringBuilder words = new StringBuilder();
+        if (text != null && !text.isEmpty()) {
+            String rest = text;
+            Matcher url = URL.matcher(rest);
+            StringBuilder withoutUrls = new StringBuilder();
+            int last = 0;
+            while (url.find()) {
+                withoutUrls.append(rest, last, url.start()).append(' ');
+                last = url.end();
+                String normalized = normalizeUrl(url.group());
+                if (normalized != null) {
+                    b.add(TermKind.URL, normalized, normalized);
+                }
+            }
+            withoutUrls.append(rest.substring(last));
+            rest = withoutUrls.toString();
+            Matcher mention = MENTION.matcher(rest);
+            while (mention.find()) {
+                String handle = mention.group(1).toLowerCase(Locale.ROOT);
+                b.add(TermKind.MENTION, handle, "@" + handle);
+            }
+            rest = MENTION.matcher(rest).replaceAll(" ");
+            Matcher hashtag = HASHTAG.matcher(rest);
+            StringBuilder plain = new StringBuilder();
+            last = 0;
+            while (hashtag.find()) {
+                plain.append(rest, last, hashtag.start()).append(' ');
+                last = hashtag.end();
+                addHashtag(b, hashtag.group(1));
+                plain.append(CAMEL.matcher(hashtag.group(1)).replaceAll(" ")).append(' ');
+            }
+            plain.append(rest.substring(last));
+            words.append(plain);
+        }
+        for (String tag : tags) {
+            if (tag != null && !tag.isBlank()) {
+                String body = tag.startsWith("#") ? tag.substring(1) : tag;
+                addHashtag(b, body);
+                words.append(' ').append(CAMEL.matcher(body).replaceAll(" "));
+            }
+        }
+        StringBuilder normalized = new StringBuilder();
+        tokenize(words.toString(), b, normalized);
+        if (placeName != null && !placeName.isBlank()) {
+            tokenize(placeName, b, null);
+        }
+        if (author != null && !author.isBlank()) {
+            String handle = author.startsWith("@") ? author.substring(1) : author;
+            b.add(TermKind.AUTHOR, handle.toLowerCase(Locale.ROOT), "@" + handle);
+        }
+        return b.build(simHash(normalized), normalized.length());
+    }
+
+    private void addHashtag(Builder b, String body) {
+        String folded = fold(body);
+        if (!folded.isEmpty()) {
+            b.add(TermKind.HASHTAG, folded, "#" + body);
+        }
+    }
+
+    private String fold(String s) {
+        StringBuilder out = new StringBuilder();
+        try (TokenStream ts = analyzer.tokenStream("t", s)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.append(term);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private void tokenize(String s, Builder b, StringBuilder normalized) {
+        try (TokenStream ts = analyzer.tokenStream("t", s)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (term.length() < MIN_WORD_CHARS) {
+                    continue;
+                }
+                String token = term.toString();
+                b.add(TermKind.WORD, token, token);
+                if (normalized != null) {
+                    if (normalized.length() > 0) {
+                        normalized.append(' ');
+                    }
+                    normalized.append(token);
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String normalizeUrl(String raw) {
+        String u = raw.replace("\\", "").replaceAll("\\s+", "");
+        int scheme = u.indexOf("//");
+        u = scheme >= 0 ? u.substring(scheme + 2) : u;
+        while (!u.isEmpty() && URL_TRAILING.indexOf(u.charAt(u.length() - 1)) >= 0) {
+            u = u.substring(0, u.length() - 1);
+        }
+        if (u.startsWith("www.")) {
+            u = u.substring(4);
+        }
+        int slash = u.indexOf('/');
+        String host = slash < 0 ? u : u.substring(0, slash);
+        String path = slash < 0 ? "" : u.substring(slash);
+        String result = host.toLowerCase(Locale.ROOT) + path;
+        return result.indexOf('.') < 0 ? null : result;
+    }
+
+    /** SimHash over character 4-grams: robust to a few changed words, as copies with a prefix or a signature are. */
+    static long simHash(CharSequence s) {
+        if (s.length() < SHINGLE) {
+            return 0L;
+        }
+        int[] v = new int[Long.SIZE];
+        for (int i = 0; i + SHINGLE <= s.length(); i++) {
+            long h = 0xcbf29ce484222325L;
+            for (int j = i; j < i + SHINGLE; j++) {
+                h = (h ^ s.charAt(j)) * 0x100000001b3L;
+            }
+            h = Hashing.mix(h);
+            for (int bit = 0; bit < Long.SIZE; bit++) {
+                v[bit] += ((h >>> bit) & 1L) == 1L ? 1 : -1;
+            }
+        }
+        long hash = 0L;
+        for (int bit = 0; bit < Long.SIZE; bit++) {
+            if (v[bit] > 0) {
+                hash |= 1L << bit;
+            }
+        }
+        return hash;
+    }
+
+    /** Collects distinct terms in first-seen order. */
+    private static final class Builder {
+        private final List<Long> terms = new ArrayList<>();
+        private final List<TermKind> kinds = new ArrayList<>();
+        private final List<String> surfaces = new ArrayList<>();
+        private final Set<Long> seen = new HashSet<>();
+
+        void add(TermKind kind, String key, String surface) {
+            long h = Hashing.term(kind.prefix(), key);
+            if (seen.add(h)) {
+                terms.add(h);
+                kinds.add(kind);
+                surfaces.add(surface);
+            }
+        }
+
+        TextFeatures build(long simHash, int length) {
+            long[] t = new long[terms.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = terms.get(i);
+            }
+            return new TextFeatures(t, kinds.toArray(new TermKind[0]), surfaces.toArray(new String[0]), simHash, length);
+        }
+    }
+}
