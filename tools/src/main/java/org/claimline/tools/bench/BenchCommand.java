@@ -1,0 +1,165 @@
+package org.claimline.tools.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.claimline.contracts.ContractJson;
+import org.claimline.tools.StackOptions;
+import org.claimline.tools.http.IngestClient;
+import org.claimline.tools.http.SseListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./claimline bench}: drives the running stack through its public HTTP API at a fixed offered rate and
+ * prints, as its last line, one JSON object with throughput, POST→202 and POST→SSE latency, errors and losses.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the running stack end to end (open model, HdrHistogram).")
+public final class BenchCommand implements Callable<Integer> {
+
+    /** The find-max criterion: the highest rate whose p99 POST→SSE stays within this, nothing lost. */
+    private static final double MAX_P99_E2E_MS = 1000;
+    private static final int IMAGES = 8;
+    private static final int SEARCH_STEPS = 3;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "posts per second offered (default 1000)")
+    double rate;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "duration of a run (default 30)")
+    int seconds;
+
+    @Option(names = "--drain-seconds", defaultValue = "30", description = "how long to wait for late arrivals")
+    int drainSeconds;
+
+    @Option(names = "--find-max", description = "search the highest rate that holds p99 POST→SSE ≤ 1 s, none lost")
+    boolean findMax;
+
+    @Override
+    public Integer call() throws Exception {
+        IngestClient ingest = new IngestClient(stack.ingestUrl(), stack.ingestKey());
+        List<String> images = uploadImages(ingest);
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        AtomicReference<BenchRun> current = new AtomicReference<>();
+        try (SseListener sse = new SseListener(stack.webUrl().resolve("/api/v1/stream"), (id, data) -> {
+            BenchRun run = current.get();
+            if (run != null) {
+                run.onStreamMessage(data);
+            }
+        }).start()) {
+            awaitConnected(sse);
+            ObjectNode result;
+            if (findMax) {
+                result = findMax(ingest, images, runId, current);
+            } else {
+                result = runOnce(ingest, images, runId, current, rate, 0);
+            }
+            decorate(result);
+            System.out.println(ContractJson.mapper().writeValueAsString(result));
+            return result.path("lost").asLong() == 0 ? 0 : 1;
+        }
+    }
+
+    private ObjectNode runOnce(IngestClient ingest, List<String> images, String runId,
+                               AtomicReference<BenchRun> current, double offered, long firstPost) {
+        BenchRun run = new BenchRun(ingest, new BenchPosts(runId, images, firstPost));
+        current.set(run);
+        ObjectNode result = run.run(offered, Duration.ofSeconds(seconds), Duration.ofSeconds(drainSeconds),
+                firstPost);
+        System.err.println("bench: " + result);
+        return result;
+    }
+
+    private ObjectNode findMax(IngestClient ingest, List<String> images, String runId,
+                               AtomicReference<BenchRun> current) {
+        double low = 0;
+        double high = rate;
+        ObjectNode best = null;
+        long postNumber = 0;
+        // Double until a rate fails, then bisect between the last that held and the first that did not.
+        while (true) {
+            ObjectNode result = runOnce(ingest, images, runId, current, high, postNumber);
+            postNumber += (long) (high * seconds) + 1;
+            if (!holds(result)) {
+                break;
+            }
+            low = high;
+            best = result;
+            high *= 2;
+        }
+        for (int step = 0; step < SEARCH_STEPS && low > 0; step++) {
+            double mid = (low + high) / 2;
+            ObjectNode result = runOnce(ingest, images, runId, current, mid, postNumber);
+            postNumber += (long) (mid * seconds) + 1;
+            if (holds(result)) {
+                low = mid;
+                best = result;
+            } else {
+                high = mid;
+            }
+        }
+        ObjectNode result = best != null ? best : ContractJson.mapper().createObjectNode();
+        result.put("max_sustained_per_second", LatencyStats.round(low));
+        return result;
+    }
+
+    private static boolean holds(ObjectNode result) {
+        return result.path("lost").asLong() == 0 && result.path("errors").asLong() == 0
+                && result.path("e2e_ms").path("p99").asDouble() <= MAX_P99_E2E_MS;
+    }
+
+    /** Adds the revision and, when {@code ./claimline limits} ran before, the share of the machine's ceilings. */
+    private void decorate(ObjectNode result) {
+        String revision = System.getenv("CLAIMLINE_REVISION");
+        result.put("revision", revision == null ? "unknown" : revision);
+        Path limits = stack.home().resolve("limits.json");
+        if (Files.exists(limits)) {
+            try {
+                JsonNode node = ContractJson.mapper().readTree(limits.toFile());
+                double kafka = node.path("kafka_producer_records_per_second").asDouble();
+                if (kafka > 0) {
+                    result.put("share_of_kafka_producer",
+                            Math.round(result.path("accepted_per_second").asDouble() / kafka * 1000) / 1000.0);
+                }
+            } catch (IOException e) {
+                System.err.println("bench: cannot read " + limits + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static List<String> uploadImages(IngestClient ingest) throws IOException, InterruptedException {
+        List<String> shas = new ArrayList<>();
+        for (int i = 0; i < IMAGES; i++) {
+            IngestClient.Response response = ingest.uploadMedia(BenchImages.png(i), "image/png");
+            if (!response.accepted()) {
+                System.err.println("bench: image upload refused, posts go without images: " + response.problem());
+                return List.of();
+            }
+            shas.add(response.json().path("sha256").asText());
+        }
+        return shas;
+    }
+
+    private static void awaitConnected(SseListener sse) throws InterruptedException {
+        long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+        while (!sse.connected()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cannot connect to web-service's /api/v1/stream");
+            }
+            Thread.sleep(50);
+        }
+    }
+}

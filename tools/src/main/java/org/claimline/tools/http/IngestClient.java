@@ -1,0 +1,97 @@
+package org.claimline.tools.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.claimline.contracts.ContractJson;
+
+/** A client of ingest-service's public API: posts and media, with the bearer key. */
+public final class IngestClient {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final URI base;
+    private final String key;
+
+    public IngestClient(URI base, String key) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.base = base;
+        this.key = key;
+    }
+
+    /** Sends one post; the future completes with the response whatever its status. */
+    public CompletableFuture<Response> sendPost(byte[] json) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/posts"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+    }
+
+    /** Uploads one image; returns its sha256 as ingest computed it. */
+    public Response uploadMedia(byte[] image, String contentType) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/media"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+                .build();
+        return Response.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Status, body and the Retry-After delay, if any, of one answer. */
+    public record Response(int status, String body, Optional<Duration> retryAfter) {
+
+        static Response of(HttpResponse<String> response) {
+            Optional<Duration> retry = response.headers().firstValue("Retry-After").flatMap(Response::seconds);
+            return new Response(response.statusCode(), response.body(), retry);
+        }
+
+        public boolean accepted() {
+            return status >= 200 && status < 300;
+        }
+
+        /** 429 and 503 mean "not now": the same request may succeed later. */
+        public boolean retryable() {
+            return status == 429 || status == 503;
+        }
+
+        public JsonNode json() {
+            try {
+                return ContractJson.mapper().readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+
+        /** The problem detail of a refusal, short enough for one line. */
+        public String problem() {
+            try {
+                JsonNode node = json();
+                String field = node.path("field").asText("");
+                return status + " " + node.path("detail").asText(node.path("title").asText(""))
+                        + (field.isEmpty() ? "" : " (field " + field + ")");
+            } catch (IllegalStateException e) {
+                return status + " " + body;
+            }
+        }
+
+        private static Optional<Duration> seconds(String value) {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.claimline.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.claimline.contracts.ContractJson;
+import org.claimline.tools.bench.BenchImages;
+import org.claimline.tools.bench.BenchPosts;
+import org.junit.jupiter.api.Test;
+
+class BenchPostsTest {
+
+    @Test
+    void everyPostHasAUniqueExternalIdAndTheRequiredFields() throws Exception {
+        BenchPosts posts = new BenchPosts("run1", List.of("aa", "bb"), 7);
+        Set<String> ids = new HashSet<>();
+        int withMedia = 0;
+        for (int n = 0; n < 1000; n++) {
+            JsonNode post = ContractJson.mapper().readTree(posts.post(n, Instant.parse("2026-01-01T00:00:00Z")));
+            ids.add(post.path("platform").asText() + "/" + post.path("externalId").asText());
+            assertTrue(post.path("text").asText().length() > 10);
+            assertEquals("2026-01-01T00:00:00Z", post.path("postedAt").asText());
+            withMedia += post.has("media") ? 1 : 0;
+        }
+        assertEquals(1000, ids.size());
+        assertTrue(withMedia > 50 && withMedia < 200, "about a tenth carry an image: " + withMedia);
+    }
+
+    @Test
+    void generatedImagesAreDistinctPngs() {
+        byte[] a = BenchImages.png(1);
+        byte[] b = BenchImages.png(2);
+        assertEquals((byte) 0x89, a[0]);
+        assertEquals('P', a[1]);
+        assertNotEquals(java.util.Arrays.hashCode(a), java.util.Arrays.hashCode(b));
+    }
+}
