@@ -1,0 +1,363 @@
+package org.claimline.web.repository;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.claimline.contracts.ContractJson;
+import org.claimline.contracts.EventSummary;
+import org.claimline.contracts.Place;
+import org.claimline.contracts.PostSummary;
+import org.claimline.contracts.SignalNote;
+import org.claimline.contracts.StorylineSummary;
+import org.claimline.contracts.TimelineChanged;
+import org.claimline.web.domain.FeedItem;
+
+/**
+ * The write side of the read model in plain JDBC on one connection (one transaction per batch): multi-row upserts
+ * with JDBC batching instead of one entity write per post, and an advisory lock so feed ids are committed in order.
+ * Upserts of one batch are collected and written last-state-wins at {@link #flush(Connection)}.
+ */
+public class TimelineStore {
+
+    /** Serialises feed writers on one database, so a reader never sees id N+1 committed before N. */
+    private static final long FEED_LOCK = 0x436c61696d6cL;
+    private static final String MERGED = "merged";
+
+    private final Map<String, EventSummary> events = new LinkedHashMap<>();
+    private final Map<String, Instant> eventActivity = new HashMap<>();
+    private final Map<String, StorylineSummary> storylines = new LinkedHashMap<>();
+    private final Map<String, PostRow> posts = new LinkedHashMap<>();
+
+    /** A post as placed, with where it goes in this read model. */
+    public record PostRow(PostSummary post, String eventId, String storylineId, Instant sortAt, Instant placedAt) {
+    }
+
+    public void lockFeed(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            statement.setLong(1, FEED_LOCK);
+            statement.execute();
+        }
+    }
+
+    public long lastFeedId(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(max(id), 0) FROM feed");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    public Map<String, Long> loadProgress(Connection connection, Set<String> eventIds) throws SQLException {
+        Map<String, Long> progress = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT event_id, last_sequence FROM timeline_progress WHERE event_id = ANY(?) FOR UPDATE")) {
+            statement.setArray(1, textArray(connection, eventIds));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    progress.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return progress;
+    }
+
+    public Map<String, NavigableMap<Long, TimelineChanged>> loadPending(Connection connection, Set<String> eventIds)
+            throws SQLException {
+        Map<String, NavigableMap<Long, TimelineChanged>> pending = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT event_id, sequence, payload FROM timeline_pending WHERE event_id = ANY(?)")) {
+            statement.setArray(1, textArray(connection, eventIds));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    TimelineChanged change = ContractJson.read(
+                            rows.getString(3).getBytes(java.nio.charset.StandardCharsets.UTF_8), TimelineChanged.class);
+                    pending.computeIfAbsent(rows.getString(1), e -> new TreeMap<>()).put(rows.getLong(2), change);
+                }
+            }
+        }
+        return pending;
+    }
+
+    /** For events absorbed by a merge: the event that absorbed them. */
+    public Map<String, String> loadMergedInto(Connection connection, Set<String> eventIds) throws SQLException {
+        Map<String, String> merged = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, merged_into FROM events WHERE id = ANY(?) AND merged_into IS NOT NULL")) {
+            statement.setArray(1, textArray(connection, eventIds));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    merged.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return merged;
+    }
+
+    public void holdPending(Connection connection, Collection<TimelineChanged> held, Instant now) throws SQLException {
+        if (held.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO timeline_pending (event_id, sequence, payload, received_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")) {
+            for (TimelineChanged change : held) {
+                statement.setString(1, change.eventId());
+                statement.setLong(2, change.sequence());
+                statement.setString(3, new String(ContractJson.write(change), java.nio.charset.StandardCharsets.UTF_8));
+                statement.setTimestamp(4, Timestamp.from(now));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    public void releasePending(Connection connection, String eventId, long sequence) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM timeline_pending WHERE event_id = ? AND sequence = ?")) {
+            statement.setString(1, eventId);
+            statement.setLong(2, sequence);
+            statement.executeUpdate();
+        }
+    }
+
+    public void saveProgress(Connection connection, Map<String, Long> lastApplied) throws SQLException {
+        if (lastApplied.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO timeline_progress (event_id, last_sequence) VALUES (?, ?) ON CONFLICT (event_id) "
+                        + "DO UPDATE SET last_sequence = GREATEST(timeline_progress.last_sequence, "
+                        + "EXCLUDED.last_sequence)")) {
+            for (Map.Entry<String, Long> entry : lastApplied.entrySet()) {
+                statement.setString(1, entry.getKey());
+                statement.setLong(2, entry.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    public void event(EventSummary event, Instant activityAt) {
+        events.put(event.id(), event);
+        eventActivity.merge(event.id(), activityAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    public void storyline(StorylineSummary storyline, String eventId) {
+        storylines.put(storyline.id(), new StorylineSummary(storyline.id(), eventId, storyline.label(),
+                storyline.firstPostId(), storyline.firstPostAt(), storyline.lastPostAt(), storyline.postCount(),
+                storyline.authorCount(), storyline.corroboration()));
+    }
+
+    public void post(PostRow row) {
+        posts.put(row.post().id(), row);
+    }
+
+    /** Moves everything of {@code fromEventId} to {@code intoEventId} and marks it merged (a stub if unknown yet). */
+    public void merge(Connection connection, String fromEventId, String intoEventId, Instant at) throws SQLException {
+        flush(connection);
+        try (PreparedStatement storylineMove = connection.prepareStatement(
+                "UPDATE storylines SET event_id = ? WHERE event_id = ?");
+                PreparedStatement postMove = connection.prepareStatement(
+                        "UPDATE posts SET event_id = ? WHERE event_id = ?");
+                PreparedStatement mark = connection.prepareStatement(
+                        "INSERT INTO events (id, status, last_activity_at, merged_into) VALUES (?, ?, ?, ?) "
+                                + "ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, "
+                                + "merged_into = EXCLUDED.merged_into")) {
+            storylineMove.setString(1, intoEventId);
+            storylineMove.setString(2, fromEventId);
+            storylineMove.executeUpdate();
+            postMove.setString(1, intoEventId);
+            postMove.setString(2, fromEventId);
+            postMove.executeUpdate();
+            mark.setString(1, fromEventId);
+            mark.setString(2, MERGED);
+            mark.setTimestamp(3, Timestamp.from(at));
+            mark.setString(4, intoEventId);
+            mark.executeUpdate();
+        }
+    }
+
+    public void insertFeed(Connection connection, List<FeedItem> items, Instant now) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO feed (id, event_id, other_event_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (FeedItem item : items) {
+                statement.setLong(1, item.id());
+                statement.setString(2, item.eventId());
+                statement.setString(3, item.otherEventId());
+                statement.setString(4, item.kind());
+                statement.setString(5, item.data());
+                statement.setTimestamp(6, Timestamp.from(now));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Writes the collected upserts; an absorbed event keeps its merged status whatever its summary says. */
+    public void flush(Connection connection) throws SQLException {
+        if (!events.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO events (id, title, status, place_name, lat, lon, radius_km, first_post_at, "
+                            + "last_post_at, post_count, author_count, storyline_count, last_activity_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                            + "title = EXCLUDED.title, "
+                            + "status = CASE WHEN events.merged_into IS NULL THEN EXCLUDED.status ELSE events.status END, "
+                            + "place_name = EXCLUDED.place_name, lat = EXCLUDED.lat, lon = EXCLUDED.lon, "
+                            + "radius_km = EXCLUDED.radius_km, first_post_at = EXCLUDED.first_post_at, "
+                            + "last_post_at = EXCLUDED.last_post_at, post_count = EXCLUDED.post_count, "
+                            + "author_count = EXCLUDED.author_count, storyline_count = EXCLUDED.storyline_count, "
+                            + "last_activity_at = GREATEST(events.last_activity_at, EXCLUDED.last_activity_at)")) {
+                for (EventSummary event : events.values()) {
+                    Place place = event.place();
+                    statement.setString(1, event.id());
+                    statement.setString(2, event.title());
+                    statement.setString(3, event.status() == null ? "live" : event.status());
+                    statement.setString(4, place == null ? null : place.name());
+                    setDouble(statement, 5, place == null ? null : place.lat());
+                    setDouble(statement, 6, place == null ? null : place.lon());
+                    setDouble(statement, 7, place == null ? null : place.radiusKm());
+                    setTime(statement, 8, event.firstPostAt());
+                    setTime(statement, 9, event.lastPostAt());
+                    statement.setLong(10, event.postCount());
+                    statement.setLong(11, event.authorCount());
+                    statement.setInt(12, event.storylineCount());
+                    setTime(statement, 13, eventActivity.get(event.id()));
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            events.clear();
+            eventActivity.clear();
+        }
+        if (!storylines.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO storylines (id, event_id, label, first_post_id, first_post_at, last_post_at, "
+                            + "post_count, author_count, corroboration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (id) DO UPDATE SET event_id = EXCLUDED.event_id, label = EXCLUDED.label, "
+                            + "first_post_id = EXCLUDED.first_post_id, first_post_at = EXCLUDED.first_post_at, "
+                            + "last_post_at = EXCLUDED.last_post_at, post_count = EXCLUDED.post_count, "
+                            + "author_count = EXCLUDED.author_count, corroboration = EXCLUDED.corroboration")) {
+                for (StorylineSummary storyline : storylines.values()) {
+                    statement.setString(1, storyline.id());
+                    statement.setString(2, storyline.eventId());
+                    statement.setString(3, storyline.label());
+                    statement.setString(4, storyline.firstPostId());
+                    setTime(statement, 5, storyline.firstPostAt());
+                    setTime(statement, 6, storyline.lastPostAt());
+                    statement.setLong(7, storyline.postCount());
+                    statement.setLong(8, storyline.authorCount());
+                    statement.setLong(9, storyline.corroboration());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            storylines.clear();
+        }
+        if (!posts.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO posts (id, event_id, storyline_id, sort_at, platform, external_id, url, author_handle, "
+                            + "author_name, text, lang, posted_at, place_name, lat, lon, radius_km, media_json, "
+                            + "tags_json, reasons_json, signals_json, signal_types, placed_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (id) DO UPDATE SET event_id = EXCLUDED.event_id, "
+                            + "storyline_id = EXCLUDED.storyline_id, sort_at = EXCLUDED.sort_at, "
+                            + "platform = EXCLUDED.platform, external_id = EXCLUDED.external_id, url = EXCLUDED.url, "
+                            + "author_handle = EXCLUDED.author_handle, author_name = EXCLUDED.author_name, "
+                            + "text = EXCLUDED.text, lang = EXCLUDED.lang, posted_at = EXCLUDED.posted_at, "
+                            + "place_name = EXCLUDED.place_name, lat = EXCLUDED.lat, lon = EXCLUDED.lon, "
+                            + "radius_km = EXCLUDED.radius_km, media_json = EXCLUDED.media_json, "
+                            + "tags_json = EXCLUDED.tags_json, reasons_json = EXCLUDED.reasons_json, "
+                            + "signals_json = EXCLUDED.signals_json, signal_types = EXCLUDED.signal_types, "
+                            + "placed_at = EXCLUDED.placed_at")) {
+                for (PostRow row : posts.values()) {
+                    PostSummary post = row.post();
+                    Place place = post.place();
+                    statement.setString(1, post.id());
+                    statement.setString(2, row.eventId());
+                    statement.setString(3, row.storylineId());
+                    setTime(statement, 4, row.sortAt());
+                    statement.setString(5, post.platform());
+                    statement.setString(6, post.externalId());
+                    statement.setString(7, post.url());
+                    statement.setString(8, post.author() == null ? null : post.author().handle());
+                    statement.setString(9, post.author() == null ? null : post.author().displayName());
+                    statement.setString(10, post.text());
+                    statement.setString(11, post.lang());
+                    setTime(statement, 12, post.postedAt());
+                    statement.setString(13, place == null ? null : place.name());
+                    setDouble(statement, 14, place == null ? null : place.lat());
+                    setDouble(statement, 15, place == null ? null : place.lon());
+                    setDouble(statement, 16, place == null ? null : place.radiusKm());
+                    statement.setString(17, json(post.media()));
+                    statement.setString(18, json(post.tags()));
+                    statement.setString(19, json(post.reasons()));
+                    statement.setString(20, json(post.signals()));
+                    statement.setString(21, signalTypes(post.signals()));
+                    setTime(statement, 22, row.placedAt());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            posts.clear();
+        }
+    }
+
+    /** Forgets collected upserts (after a rollback). */
+    public void clear() {
+        events.clear();
+        eventActivity.clear();
+        storylines.clear();
+        posts.clear();
+    }
+
+    /** Signal types as a space-delimited list (" recycled-media copy-paste "), so a filter is one LIKE. */
+    static String signalTypes(List<SignalNote> signals) {
+        if (signals.isEmpty()) {
+            return "";
+        }
+        return signals.stream().map(SignalNote::type).filter(t -> t != null && !t.isBlank()).distinct()
+                .collect(Collectors.joining(" ", " ", " "));
+    }
+
+    private static String json(Object value) {
+        return new String(ContractJson.write(value), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Array textArray(Connection connection, Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static void setTime(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setTimestamp(index, Timestamp.from(value.truncatedTo(ChronoUnit.MICROS)));
+        }
+    }
+}
