@@ -1,0 +1,73 @@
+package org.claimline.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every ingest-service setting under {@code claimline.*}, so that no limit or timeout is a magic number in code. */
+@ConfigMapping(prefix = "claimline")
+public interface IngestConfig {
+
+    Auth auth();
+
+    Media media();
+
+    Posts posts();
+
+    PostLog postLog();
+
+    /** The repository root, which the build passes to tests as a system property; unused by the service itself. */
+    Optional<String> root();
+
+    /** API keys: from key files (one key per line) and/or comma-separated lists (compose secrets). */
+    interface Auth {
+
+        Optional<Path> ingestKeyFile();
+
+        Optional<Path> editorKeyFile();
+
+        Optional<List<String>> ingestKeys();
+
+        Optional<List<String>> editorKeys();
+    }
+
+    /** Where media bytes live and how large an image may be. */
+    interface Media {
+
+        Path dir();
+    }
+
+    /** The POST path: how long to wait for the broker and what to tell clients when it cannot accept. */
+    interface Posts {
+
+        /** Longest wait for the broker's acknowledgement before a 503; the producer's own timeouts end earlier. */
+        @WithDefault("4500ms")
+        Duration publishTimeout();
+
+        /** Seconds a client is told to wait (Retry-After) when a post cannot be accepted durably right now. */
+        @WithDefault("2")
+        int retryAfterSeconds();
+
+        /** Largest JSON body of one post. */
+        @WithDefault("262144")
+        int maxBodyBytes();
+    }
+
+    /** The in-process batch writer of the post log (one transaction per batch, never one per post). */
+    interface PostLog {
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Rows waiting to be written; when full, new posts are refused with 503 rather than buffered without end. */
+        @WithDefault("20000")
+        int queueCapacity();
+
+        /** Pause between attempts while the database refuses a batch. */
+        @WithDefault("500ms")
+        Duration retryBackoff();
+    }
+}

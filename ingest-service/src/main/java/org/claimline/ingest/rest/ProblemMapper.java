@@ -1,0 +1,75 @@
+package org.claimline.ingest.rest;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.claimline.contracts.ContractJson;
+import org.claimline.ingest.domain.ProblemException;
+import org.claimline.ingest.domain.ProblemType;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one exception mapper of ingest-service: every refusal becomes {@code application/problem+json}, never a stack trace. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return response(Problem.from(e, uri.getPath()), e.retryAfterSeconds());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return response(Problem.of(ProblemType.NOT_FOUND, null, "no such resource", uri.getPath()), null);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return response(Problem.of(ProblemType.METHOD_NOT_ALLOWED, null, "method not allowed here", uri.getPath()),
+                null);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, UriInfo uri) {
+        return response(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+                "this endpoint does not accept that Content-Type", uri.getPath()), null);
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return response(Problem.of(ProblemType.NOT_ACCEPTABLE, "Accept", "cannot produce the requested type",
+                uri.getPath()), null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = status == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode() ? ProblemType.TOO_LARGE
+                : status < Response.Status.INTERNAL_SERVER_ERROR.getStatusCode() ? ProblemType.MALFORMED_REQUEST
+                : ProblemType.UNAVAILABLE;
+        return response(new Problem(type.uri(), type.title(), status, "the request cannot be served", null,
+                uri.getPath()), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("unexpected failure serving " + uri.getPath(), e);
+        return response(new Problem("urn:claimline:problem:internal", "Internal error", 500,
+                "an unexpected error occurred; it has been logged", null, uri.getPath()), null);
+    }
+
+    static Response response(Problem problem, Integer retryAfterSeconds) {
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(ContractJson.write(problem));
+        if (retryAfterSeconds != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,121 @@
+package org.claimline.ingest.service;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.claimline.contracts.ContractJson;
+import org.claimline.contracts.MediaFingerprint;
+import org.claimline.contracts.PostAccepted;
+import org.claimline.ingest.config.IngestConfig;
+import org.claimline.ingest.domain.PostIds;
+import org.claimline.ingest.domain.PostSubmission;
+import org.claimline.ingest.domain.ProblemException;
+import org.claimline.ingest.domain.ProblemType;
+import org.claimline.ingest.messaging.PostPublisher;
+import org.claimline.ingest.repository.PostLogRepository;
+import org.claimline.ingest.repository.PostLogRow;
+import org.claimline.ingest.repository.PostLogUnavailableException;
+import org.claimline.ingest.repository.PostLogWriter;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts a validated post: gives it its deterministic id, checks the Idempotency-Key, publishes it and waits for the
+ * broker's acknowledgement, then hands it to the post log's batch writer. A 202 is only ever built after the ack.
+ */
+@ApplicationScoped
+public class PostService {
+
+    private static final Logger LOG = Logger.getLogger(PostService.class);
+
+    private final PostPublisher publisher;
+    private final PostLogWriter logWriter;
+    private final PostLogRepository logRepository;
+    private final MediaCatalog mediaCatalog;
+    private final Clock clock;
+    private final Duration publishTimeout;
+    private final int retryAfterSeconds;
+
+    public PostService(PostPublisher publisher, PostLogWriter logWriter, PostLogRepository logRepository,
+            MediaCatalog mediaCatalog, IngestConfig config) {
+        this.publisher = publisher;
+        this.logWriter = logWriter;
+        this.logRepository = logRepository;
+        this.mediaCatalog = mediaCatalog;
+        this.clock = Clock.systemUTC();
+        this.publishTimeout = config.posts().publishTimeout();
+        this.retryAfterSeconds = config.posts().retryAfterSeconds();
+    }
+
+    /** The id a submission gets, before anything is published. */
+    public static String idOf(PostSubmission submission) {
+        return PostIds.of(submission.platform(), submission.externalId());
+    }
+
+    /**
+     * Accepts one post; the Uni fails with a {@link ProblemException} (409 on a reused key, 422 for unknown media, 503
+     * when the broker or the post log cannot take it now).
+     */
+    public Uni<String> accept(PostSubmission submission, Optional<String> idempotencyKey) {
+        if (!logWriter.canAccept()) {
+            return Uni.createFrom().failure(unavailable("the post log cannot take more posts right now", null));
+        }
+        String id = idOf(submission);
+        String requestHash = PostIds.sha256(ContractJson.write(submission));
+        Uni<Void> keyCheck = idempotencyKey.isEmpty() ? Uni.createFrom().voidItem()
+                : checkKey(idempotencyKey.get(), id, requestHash);
+        return keyCheck.chain(() -> publishAndLog(submission, id, requestHash, idempotencyKey.orElse(null)));
+    }
+
+    private Uni<String> publishAndLog(PostSubmission submission, String id, String requestHash, String key) {
+        List<MediaFingerprint> media = mediaCatalog.fingerprints(submission.mediaSha256());
+        PostAccepted record = new PostAccepted(PostAccepted.SCHEMA_VERSION, id, submission.platform(),
+                submission.externalId(), submission.url(), submission.author(), submission.text(), submission.lang(),
+                submission.postedAt(), clock.instant(), submission.place(), media, submission.tags(),
+                submission.inReplyTo());
+        return publisher.publish(record)
+                .ifNoItem().after(publishTimeout).fail()
+                .onFailure().transform(e -> e instanceof ProblemException ? e
+                        : unavailable("the message broker did not acknowledge the post", e))
+                .map(ignored -> {
+                    PostLogRow row = new PostLogRow(id, record.platform(), record.externalId(), record.postedAt(),
+                            record.acceptedAt(), key, requestHash, new String(ContractJson.write(record),
+                                    java.nio.charset.StandardCharsets.UTF_8));
+                    if (!logWriter.append(row)) {
+                        LOG.warnf("post log queue full: post %s is in Kafka but not in the post log", id);
+                    }
+                    return id;
+                });
+    }
+
+    /** Same key and same request: fine (same id). Same key, different request: 409. */
+    private Uni<Void> checkKey(String key, String id, String requestHash) {
+        Optional<PostLogRow> pending = logWriter.pendingForKey(key);
+        if (pending.isPresent()) {
+            return compare(pending.get().id(), pending.get().requestHash(), id, requestHash);
+        }
+        return Uni.createFrom().item(() -> logRepository.findKeyUse(key))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure(PostLogUnavailableException.class).transform(e -> unavailable(e.getMessage(), e))
+                .chain(use -> use.isEmpty() ? Uni.createFrom().voidItem()
+                        : compare(use.get().postId(), use.get().requestHash(), id, requestHash));
+    }
+
+    private static Uni<Void> compare(String usedId, String usedHash, String id, String requestHash) {
+        if (usedId.equals(id) && usedHash.equals(requestHash)) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().failure(new ProblemException(ProblemType.IDEMPOTENCY_CONFLICT, "Idempotency-Key",
+                "this Idempotency-Key was already used for a different post (id " + usedId + ")"));
+    }
+
+    private ProblemException unavailable(String detail, Throwable cause) {
+        if (cause != null) {
+            LOG.debugf(cause, "refusing a post with 503: %s", detail);
+        }
+        return ProblemException.unavailable(detail, retryAfterSeconds, cause);
+    }
+}
