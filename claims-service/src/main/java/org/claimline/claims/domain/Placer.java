@@ -1,0 +1,19 @@
+package org.claimline.claims.domain;
+
+import org.claimline.contracts.PostAccepted;
+
+/**
+ * Decides the event and storyline of each post in arrival order, keeping its hot state in memory; one thread calls it.
+ * The simple place-and-time rule and the grouping engine both sit behind it, so the service never knows which one runs.
+ */
+public interface Placer {
+
+    /** Places a post never seen before and remembers it. */
+    Placement place(PostAccepted post);
+
+    /** Remembers a post placed earlier (replayed from the database at start-up) without deciding anything. */
+    void restore(PostAccepted post, String eventId, String storylineId);
+
+    /** A short name for logs and metrics. */
+    String name();
+}

@@ -1,0 +1,73 @@
+package org.claimline.claims.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.claimline.claims.config.ClaimsConfig;
+import org.claimline.claims.domain.Placer;
+import org.claimline.claims.repository.PostEntity;
+import org.claimline.claims.repository.PostRepository;
+import org.claimline.contracts.ContractJson;
+import org.claimline.contracts.PostAccepted;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the placer and its hot state, rebuilt from the database by replaying the latest placements in order: at
+ * start-up, and after a batch whose transaction failed (the placer had already moved on in memory). Only the consumer
+ * thread uses it.
+ */
+@ApplicationScoped
+public class PlacerState {
+
+    private static final Logger LOG = Logger.getLogger(PlacerState.class);
+
+    private final PlacerFactory factory;
+    private final PostRepository posts;
+    private final ClaimsConfig config;
+    private Placer placer;
+
+    public PlacerState(PlacerFactory factory, PostRepository posts, ClaimsConfig config) {
+        this.factory = factory;
+        this.posts = posts;
+        this.config = config;
+    }
+
+    /** The placer, rebuilt first when it is not current. */
+    public Placer placer() {
+        if (placer == null) {
+            placer = rebuild();
+        }
+        return placer;
+    }
+
+    /** Forgets the placer's state: the next call to {@link #placer()} rebuilds it from the database. */
+    public void invalidate() {
+        placer = null;
+    }
+
+    private Placer rebuild() {
+        long started = System.nanoTime();
+        Placer fresh = factory.create();
+        ClaimsConfig.Placement settings = config.placement();
+        long from = QuarkusTransaction.requiringNew().call(() -> posts.replayStart(settings.replayMaxPosts()));
+        long replayed = 0;
+        while (true) {
+            long start = from;
+            List<PostEntity> page = QuarkusTransaction.requiringNew()
+                    .call(() -> posts.page(start, settings.replayPageSize()));
+            for (PostEntity post : page) {
+                fresh.restore(ContractJson.read(post.payload.getBytes(StandardCharsets.UTF_8),
+                        PostAccepted.class), post.eventId, post.storylineId);
+            }
+            replayed += page.size();
+            if (page.size() < settings.replayPageSize()) {
+                break;
+            }
+            from = page.get(page.size() - 1).placement + 1;
+        }
+        LOG.infof("placer %s rebuilt from %d placements in %d ms", fresh.name(), replayed,
+                (System.nanoTime() - started) / 1_000_000);
+        return fresh;
+    }
+}
