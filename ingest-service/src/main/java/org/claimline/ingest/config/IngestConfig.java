@@ -19,6 +19,8 @@ public interface IngestConfig {
 
     PostLog postLog();
 
+    Broker broker();
+
     /** The repository root, which the build passes to tests as a system property; unused by the service itself. */
     Optional<String> root();
 
@@ -54,6 +56,17 @@ public interface IngestConfig {
         /** Largest JSON body of one post. */
         @WithDefault("262144")
         int maxBodyBytes();
+    }
+
+    /** How ingest notices that the broker is back after an outage. */
+    interface Broker {
+
+        /** Pause between probes of a broker that failed; also the longest a recovered broker waits to be noticed. */
+        @WithDefault("500ms")
+        Duration probeInterval();
+
+        @WithDefault("1s")
+        Duration probeTimeout();
     }
 
     /** The in-process batch writer of the post log (one transaction per batch, never one per post). */

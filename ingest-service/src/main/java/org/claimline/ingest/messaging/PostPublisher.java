@@ -4,8 +4,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.claimline.contracts.PostAccepted;
 import org.claimline.contracts.Topics;
+import org.claimline.ingest.config.IngestConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -21,16 +23,31 @@ public class PostPublisher {
     private static final long EMITTER_BUFFER = 65_536;
 
     private final MutinyEmitter<PostAccepted> emitter;
+    private final BrokerGate gate;
+    private final Duration ackTimeout;
 
     public PostPublisher(@Channel(Topics.POSTS) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-            bufferSize = EMITTER_BUFFER) MutinyEmitter<PostAccepted> emitter) {
+            bufferSize = EMITTER_BUFFER) MutinyEmitter<PostAccepted> emitter, BrokerGate gate, IngestConfig config) {
         this.emitter = emitter;
+        this.gate = gate;
+        this.ackTimeout = config.posts().publishTimeout();
     }
 
-    /** Completes on the broker's acknowledgement, fails on its refusal or when the producer gives up. */
+    /**
+     * Completes on the broker's acknowledgement; fails with {@link BrokerUnavailableException} at once while the broker
+     * is known to be down, or when it refuses or does not acknowledge within the publish timeout.
+     */
     public Uni<Void> publish(PostAccepted post) {
+        if (!gate.isOpen()) {
+            return Uni.createFrom().failure(new BrokerUnavailableException("the message broker is unavailable", null));
+        }
         Message<PostAccepted> message = Message.of(post)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(post.id()).build());
-        return Uni.createFrom().deferred(() -> emitter.sendMessage(message));
+        return Uni.createFrom().deferred(() -> emitter.sendMessage(message))
+                .ifNoItem().after(ackTimeout).fail()
+                .onFailure().transform(e -> {
+                    gate.failed(e);
+                    return new BrokerUnavailableException("the message broker did not acknowledge the post", e);
+                });
     }
 }

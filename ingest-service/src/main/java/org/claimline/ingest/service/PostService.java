@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.claimline.contracts.ContractJson;
@@ -15,6 +14,7 @@ import org.claimline.ingest.domain.PostIds;
 import org.claimline.ingest.domain.PostSubmission;
 import org.claimline.ingest.domain.ProblemException;
 import org.claimline.ingest.domain.ProblemType;
+import org.claimline.ingest.messaging.BrokerUnavailableException;
 import org.claimline.ingest.messaging.PostPublisher;
 import org.claimline.ingest.repository.PostLogRepository;
 import org.claimline.ingest.repository.PostLogRow;
@@ -36,7 +36,6 @@ public class PostService {
     private final PostLogRepository logRepository;
     private final MediaCatalog mediaCatalog;
     private final Clock clock;
-    private final Duration publishTimeout;
     private final int retryAfterSeconds;
 
     public PostService(PostPublisher publisher, PostLogWriter logWriter, PostLogRepository logRepository,
@@ -46,7 +45,6 @@ public class PostService {
         this.logRepository = logRepository;
         this.mediaCatalog = mediaCatalog;
         this.clock = Clock.systemUTC();
-        this.publishTimeout = config.posts().publishTimeout();
         this.retryAfterSeconds = config.posts().retryAfterSeconds();
     }
 
@@ -77,9 +75,7 @@ public class PostService {
                 submission.postedAt(), clock.instant(), submission.place(), media, submission.tags(),
                 submission.inReplyTo());
         return publisher.publish(record)
-                .ifNoItem().after(publishTimeout).fail()
-                .onFailure().transform(e -> e instanceof ProblemException ? e
-                        : unavailable("the message broker did not acknowledge the post", e))
+                .onFailure(BrokerUnavailableException.class).transform(e -> unavailable(e.getMessage(), e))
                 .map(ignored -> {
                     PostLogRow row = new PostLogRow(id, record.platform(), record.externalId(), record.postedAt(),
                             record.acceptedAt(), key, requestHash, new String(ContractJson.write(record),

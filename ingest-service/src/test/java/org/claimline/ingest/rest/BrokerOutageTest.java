@@ -53,9 +53,11 @@ class BrokerOutageTest {
                     .body("type", equalTo("urn:claimline:problem:unavailable"));
             assertNotNull(refused.header("Retry-After"), "503 carries Retry-After");
             assertTrue(tookMs < FIVE_SECONDS_MS, "503 after " + tookMs + " ms");
+            System.out.printf("503 after %d ms%n", tookMs);
         }
 
         TestInfrastructure.kafka().start();
+        long restarted = System.nanoTime();
         String externalId = uniqueId();
         String[] id = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -63,6 +65,8 @@ class BrokerOutageTest {
             id[0] = r.statusCode() == 202 ? r.path("id") : null;
             return id[0] != null;
         });
+        System.out.printf("ingest accepted again %d ms after the broker was back%n",
+                (System.nanoTime() - restarted) / 1_000_000);
         assertTrue(TopicReader.first(id[0], Duration.ofSeconds(20)).isPresent(),
                 "the post accepted after the outage is on the topic");
     }
