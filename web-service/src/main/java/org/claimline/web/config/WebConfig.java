@@ -1,6 +1,7 @@
 package org.claimline.web.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Every web-service setting under {@code claimline.*}, so that no number or URL hides in code. */
@@ -17,9 +18,30 @@ public interface WebConfig {
 
     Sse sse();
 
+    Activity activity();
+
+    /** Activity charts and their peaks. */
+    interface Activity {
+        /** Most bars in one chart. */
+        int maxBars();
+
+        /** Earlier bars that make the recent mean a peak is measured against. */
+        int peakWindow();
+
+        /** Standard deviations above the recent mean that make a peak. */
+        double peakSigma();
+
+        /** Fewest posts in a bar that can be a peak. */
+        int peakMinPosts();
+    }
+
     /** Another Claimline service that web-service proxies to, so the browser sees one origin. */
     interface Service {
         String url();
+
+        /** Longest wait for an answer from it. */
+        @WithDefault("PT5S")
+        Duration timeout();
     }
 
     /** How timeline changes are applied. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,17 @@ public class TimelineStore {
     /** Serialises feed writers on one database, so a reader never sees id N+1 committed before N. */
     private static final long FEED_LOCK = 0x436c61696d6cL;
     private static final String MERGED = "merged";
+    /** The storyline id of event-wide activity and signal counts. */
+    public static final String EVENT_SCOPE = "";
 
     private final Map<String, EventSummary> events = new LinkedHashMap<>();
     private final Map<String, Instant> eventActivity = new HashMap<>();
     private final Map<String, StorylineSummary> storylines = new LinkedHashMap<>();
     private final Map<String, PostRow> posts = new LinkedHashMap<>();
+    /** Posts already in the read model or placed earlier in this batch: a re-placement is not new activity. */
+    private final Set<String> knownPosts = new HashSet<>();
+    private final Map<List<Object>, Integer> activity = new HashMap<>();
+    private final Map<List<Object>, Integer> signalCounts = new HashMap<>();
 
     /** A post as placed, with where it goes in this read model. */
     public record PostRow(PostSummary post, String eventId, String storylineId, Instant sortAt, Instant placedAt) {
@@ -163,8 +170,41 @@ public class TimelineStore {
                 storyline.authorCount(), storyline.corroboration()));
     }
 
+    /** Remembers which of these posts the read model already holds, so that only new ones count as activity. */
+    public void loadKnownPosts(Connection connection, Set<String> postIds) throws SQLException {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM posts WHERE id = ANY(?)")) {
+            statement.setArray(1, textArray(connection, postIds));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    knownPosts.add(rows.getString(1));
+                }
+            }
+        }
+    }
+
     public void post(PostRow row) {
         posts.put(row.post().id(), row);
+        if (!knownPosts.add(row.post().id())) {
+            return;
+        }
+        Instant minute = row.sortAt().truncatedTo(ChronoUnit.MINUTES);
+        List<String> scopes = row.storylineId() == null ? List.of(EVENT_SCOPE) : List.of(EVENT_SCOPE,
+                row.storylineId());
+        Set<String> types = new HashSet<>();
+        row.post().signals().forEach(signal -> {
+            if (signal.type() != null && !signal.type().isBlank()) {
+                types.add(signal.type());
+            }
+        });
+        for (String scope : scopes) {
+            activity.merge(List.of(row.eventId(), scope, minute), 1, Integer::sum);
+            for (String type : types) {
+                signalCounts.merge(List.of(row.eventId(), scope, type), 1, Integer::sum);
+            }
+        }
     }
 
     /** Moves everything of {@code fromEventId} to {@code intoEventId} and marks it merged (a stub if unknown yet). */
@@ -184,11 +224,28 @@ public class TimelineStore {
             postMove.setString(1, intoEventId);
             postMove.setString(2, fromEventId);
             postMove.executeUpdate();
+            moveCounts(connection, "activity", "bucket", fromEventId, intoEventId);
+            moveCounts(connection, "signal_counts", "type", fromEventId, intoEventId);
             mark.setString(1, fromEventId);
             mark.setString(2, MERGED);
             mark.setTimestamp(3, Timestamp.from(at));
             mark.setString(4, intoEventId);
             mark.executeUpdate();
+        }
+    }
+
+    private static void moveCounts(Connection connection, String table, String key, String from, String into)
+            throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement(
+                "INSERT INTO " + table + " (event_id, storyline_id, " + key + ", posts) SELECT ?, storyline_id, "
+                        + key + ", posts FROM " + table + " WHERE event_id = ? ON CONFLICT (event_id, storyline_id, "
+                        + key + ") DO UPDATE SET posts = " + table + ".posts + EXCLUDED.posts");
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE event_id = ?")) {
+            move.setString(1, into);
+            move.setString(2, from);
+            move.executeUpdate();
+            delete.setString(1, from);
+            delete.executeUpdate();
         }
     }
 
@@ -318,6 +375,38 @@ public class TimelineStore {
             }
             posts.clear();
         }
+        if (!activity.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO activity (event_id, storyline_id, bucket, posts) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (event_id, storyline_id, bucket) DO UPDATE SET "
+                            + "posts = activity.posts + EXCLUDED.posts")) {
+                for (Map.Entry<List<Object>, Integer> entry : activity.entrySet()) {
+                    statement.setString(1, (String) entry.getKey().get(0));
+                    statement.setString(2, (String) entry.getKey().get(1));
+                    setTime(statement, 3, (Instant) entry.getKey().get(2));
+                    statement.setInt(4, entry.getValue());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            activity.clear();
+        }
+        if (!signalCounts.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO signal_counts (event_id, storyline_id, type, posts) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (event_id, storyline_id, type) DO UPDATE SET "
+                            + "posts = signal_counts.posts + EXCLUDED.posts")) {
+                for (Map.Entry<List<Object>, Integer> entry : signalCounts.entrySet()) {
+                    statement.setString(1, (String) entry.getKey().get(0));
+                    statement.setString(2, (String) entry.getKey().get(1));
+                    statement.setString(3, (String) entry.getKey().get(2));
+                    statement.setInt(4, entry.getValue());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            signalCounts.clear();
+        }
     }
 
     /** Forgets collected upserts (after a rollback). */
@@ -326,6 +415,8 @@ public class TimelineStore {
         eventActivity.clear();
         storylines.clear();
         posts.clear();
+        activity.clear();
+        signalCounts.clear();
     }
 
     /** Signal types as a space-delimited list (" recycled-media copy-paste "), so a filter is one LIKE. */

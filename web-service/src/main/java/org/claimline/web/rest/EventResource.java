@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.claimline.web.domain.InvalidParameterException;
+import org.claimline.web.repository.PostEntity;
+import org.claimline.web.repository.PostRepository;
 import org.claimline.web.service.TimelineQueries;
 
 /** The read API of events and their timelines (DESIGN.md section 3). */
@@ -23,7 +25,7 @@ public class EventResource {
     @GET
     public PageView<EventView> events(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        TimelineQueries.Page<TimelineQueries.EventWithStorylines> page = queries.events(blankToNull(status), cursor,
+        TimelineQueries.Page<TimelineQueries.EventDetail> page = queries.events(blankToNull(status), cursor,
                 parseLimit(limit));
         return new PageView<>(page.items().stream().map(EventView::from).toList(), page.nextCursor());
     }
@@ -37,9 +39,11 @@ public class EventResource {
     @GET
     @Path("/{id}/posts")
     public PageView<PostView> posts(@PathParam("id") String id, @QueryParam("storyline") String storyline,
+            @QueryParam("q") String text, @QueryParam("signal") String signal, @QueryParam("lang") String lang,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        TimelineQueries.Page<org.claimline.web.repository.PostEntity> page = queries.posts(id, storyline, cursor,
-                parseLimit(limit));
+        PostRepository.Filter filter = new PostRepository.Filter(blankToNull(storyline), blankToNull(text),
+                blankToNull(signal), blankToNull(lang));
+        TimelineQueries.Page<PostEntity> page = queries.posts(id, filter, cursor, parseLimit(limit));
         return new PageView<>(page.items().stream().map(PostView::from).toList(), page.nextCursor());
     }
 

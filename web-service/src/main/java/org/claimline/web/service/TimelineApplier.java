@@ -99,6 +99,13 @@ public class TimelineApplier {
             }
         });
         Map<String, String> mergedInto = new HashMap<>(store.loadMergedInto(connection, touched));
+        Set<String> postIds = new LinkedHashSet<>();
+        outcome.toApply().forEach(c -> {
+            if (c.post() != null && c.post().id() != null) {
+                postIds.add(c.post().id());
+            }
+        });
+        store.loadKnownPosts(connection, postIds);
         long feedId = store.lastFeedId(connection);
         List<FeedItem> feed = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();

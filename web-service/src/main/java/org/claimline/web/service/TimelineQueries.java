@@ -1,14 +1,20 @@
 package org.claimline.web.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.claimline.web.config.WebConfig;
+import org.claimline.web.domain.ActivityHistogram;
 import org.claimline.web.domain.EventNotFoundException;
 import org.claimline.web.domain.InvalidParameterException;
 import org.claimline.web.domain.Keyset;
+import org.claimline.web.repository.ActivityRepository;
 import org.claimline.web.repository.EventEntity;
 import org.claimline.web.repository.EventRepository;
 import org.claimline.web.repository.PostEntity;
@@ -16,34 +22,48 @@ import org.claimline.web.repository.PostRepository;
 import org.claimline.web.repository.StorylineEntity;
 import org.claimline.web.repository.StorylineRepository;
 
-/** The read side of the JSON API: events and their storylines, and cursor-paged timelines. */
+/** The read side of the JSON API: events with storylines, signals and activity, and cursor-paged timelines. */
 @ApplicationScoped
+@Transactional
 public class TimelineQueries {
 
     private static final List<String> STATUSES = List.of("live", "quiet", "closed", "merged");
+    private static final String EVENT_SCOPE = "";
+    private static final int MAX_SEARCH_LENGTH = 200;
 
     private final EventRepository events;
     private final StorylineRepository storylines;
     private final PostRepository posts;
+    private final ActivityRepository activity;
+    private final ActivityHistogram histogram;
     private final WebConfig config;
 
     public TimelineQueries(EventRepository events, StorylineRepository storylines, PostRepository posts,
-            WebConfig config) {
+            ActivityRepository activity, WebConfig config) {
         this.events = events;
         this.storylines = storylines;
         this.posts = posts;
+        this.activity = activity;
         this.config = config;
+        this.histogram = new ActivityHistogram(config.activity().maxBars(), config.activity().peakWindow(),
+                config.activity().peakSigma(), config.activity().peakMinPosts());
     }
 
-    /** An event with its storylines. */
-    public record EventWithStorylines(EventEntity event, List<StorylineEntity> storylines) {
+    /** A storyline with its signal counts and (on the event page) its activity on the event's frame. */
+    public record StorylineDetail(StorylineEntity storyline, Map<String, Integer> signals,
+            ActivityHistogram.Chart activity) {
+    }
+
+    /** An event with its storylines, signal counts and activity chart. */
+    public record EventDetail(EventEntity event, List<StorylineDetail> storylines, Map<String, Integer> signals,
+            ActivityHistogram.Chart activity) {
     }
 
     /** One page and the cursor of the next (null on the last page). */
     public record Page<T>(List<T> items, String nextCursor) {
     }
 
-    public Page<EventWithStorylines> events(String status, String cursor, Integer limit) {
+    public Page<EventDetail> events(String status, String cursor, Integer limit) {
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidParameterException("status", "status must be one of " + STATUSES);
         }
@@ -53,34 +73,67 @@ public class TimelineQueries {
                 after == null ? null : after.id(), size + 1);
         boolean more = rows.size() > size;
         List<EventEntity> page = more ? rows.subList(0, size) : rows;
-        Map<String, List<StorylineEntity>> byEvent = storylines.ofEvents(
-                page.stream().map(e -> e.id).toList()).stream()
-                .collect(Collectors.groupingBy(s -> s.eventId, LinkedHashMap::new, Collectors.toList()));
-        List<EventWithStorylines> items = page.stream()
-                .map(e -> new EventWithStorylines(e, byEvent.getOrDefault(e.id, List.of()))).toList();
         String next = more ? new Keyset(page.get(page.size() - 1).lastActivityAt, page.get(page.size() - 1).id)
                 .encode() : null;
-        return new Page<>(items, next);
+        return new Page<>(details(page, false), next);
     }
 
-    public EventWithStorylines event(String id) {
+    public EventDetail event(String id) {
         EventEntity event = events.findByIdOptional(id).orElseThrow(() -> new EventNotFoundException(id));
-        return new EventWithStorylines(event, storylines.ofEvents(List.of(id)));
+        return details(List.of(event), true).get(0);
     }
 
-    public Page<PostEntity> posts(String eventId, String storylineId, String cursor, Integer limit) {
+    public Page<PostEntity> posts(String eventId, PostRepository.Filter filter, String cursor, Integer limit) {
         if (events.findByIdOptional(eventId).isEmpty()) {
             throw new EventNotFoundException(eventId);
         }
+        if (filter.text() != null && filter.text().length() > MAX_SEARCH_LENGTH) {
+            throw new InvalidParameterException("q", "search text is longer than " + MAX_SEARCH_LENGTH);
+        }
         int size = limit(limit);
         Keyset after = cursor == null || cursor.isBlank() ? null : Keyset.decode(cursor);
-        List<PostEntity> rows = posts.timeline(eventId, blankToNull(storylineId), after == null ? null : after.at(),
+        List<PostEntity> rows = posts.timeline(eventId, filter, after == null ? null : after.at(),
                 after == null ? null : after.id(), size + 1);
         boolean more = rows.size() > size;
         List<PostEntity> page = more ? rows.subList(0, size) : rows;
         String next = more ? new Keyset(page.get(page.size() - 1).sortAt, page.get(page.size() - 1).id).encode()
                 : null;
         return new Page<>(page, next);
+    }
+
+    private List<EventDetail> details(List<EventEntity> page, boolean withStorylineActivity) {
+        List<String> ids = page.stream().map(e -> e.id).toList();
+        Map<String, List<StorylineEntity>> byEvent = storylines.ofEvents(ids).stream()
+                .collect(Collectors.groupingBy(s -> s.eventId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, Map<String, Map<String, Integer>>> signals = new HashMap<>();
+        for (ActivityRepository.SignalRow row : activity.signals(ids)) {
+            signals.computeIfAbsent(row.eventId(), e -> new HashMap<>())
+                    .computeIfAbsent(row.storylineId(), s -> new LinkedHashMap<>()).put(row.type(), row.posts());
+        }
+        Map<String, Map<String, List<ActivityHistogram.Count>>> counts = new HashMap<>();
+        for (ActivityRepository.ActivityRow row : activity.activity(ids, !withStorylineActivity)) {
+            counts.computeIfAbsent(row.eventId(), e -> new HashMap<>())
+                    .computeIfAbsent(row.storylineId(), s -> new ArrayList<>())
+                    .add(new ActivityHistogram.Count(row.bucket(), row.posts()));
+        }
+        List<EventDetail> details = new ArrayList<>();
+        for (EventEntity event : page) {
+            Map<String, Map<String, Integer>> eventSignals = signals.getOrDefault(event.id, Map.of());
+            Map<String, List<ActivityHistogram.Count>> eventCounts = counts.getOrDefault(event.id, Map.of());
+            List<ActivityHistogram.Count> all = eventCounts.getOrDefault(EVENT_SCOPE, List.of());
+            ActivityHistogram.Frame frame = all.isEmpty() ? null : histogram.frame(
+                    all.stream().map(ActivityHistogram.Count::at).min(Instant::compareTo).orElseThrow(),
+                    all.stream().map(ActivityHistogram.Count::at).max(Instant::compareTo).orElseThrow());
+            ActivityHistogram.Chart chart = frame == null ? ActivityHistogram.Chart.empty()
+                    : histogram.chart(frame, all);
+            List<StorylineDetail> lanes = byEvent.getOrDefault(event.id, List.of()).stream()
+                    .map(s -> new StorylineDetail(s, eventSignals.getOrDefault(s.id, Map.of()),
+                            !withStorylineActivity ? null : frame == null ? ActivityHistogram.Chart.empty()
+                                    : histogram.chart(frame, eventCounts.getOrDefault(s.id, List.of()))))
+                    .toList();
+            details.add(new EventDetail(event, lanes, eventSignals.getOrDefault(EVENT_SCOPE, Map.of()), chart));
+        }
+        return details;
     }
 
     private int limit(Integer limit) {
@@ -91,9 +144,5 @@ public class TimelineQueries {
             throw new InvalidParameterException("limit", "limit must be between 1 and " + config.page().maxLimit());
         }
         return limit;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -67,6 +67,13 @@ public final class Timeline {
                 post(postId, text, "@reporter", "East Aleppo", postedAt), null, null);
     }
 
+    /** A POST_PLACED change from its parts. */
+    public static TimelineChanged placed(long sequence, EventSummary event, StorylineSummary storyline,
+            PostSummary post) {
+        return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.POST_PLACED, event.id(), sequence,
+                Instant.now(), event, storyline, post, null, null);
+    }
+
     public static TimelineChanged merged(String intoEventId, long sequence, String fromEventId, long posts) {
         return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.EVENTS_MERGED, intoEventId, sequence,
                 Instant.now(), event(intoEventId, "Merged " + intoEventId, posts), null, null,
