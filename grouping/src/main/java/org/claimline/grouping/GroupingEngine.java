@@ -186,7 +186,9 @@ public final class GroupingEngine {
         for (int i = 0; i < n; i++) {
             TermKind kind = f.kinds()[i];
             p.idf[i] = stats.idf(p.terms[i]);
-            p.weights[i] = Math.max(0, p.idf[i] - s.idfOffset()) * kindWeight(kind);
+            // a term never seen before cannot point at any event: it counts against a match, but less than a known one
+            boolean seen = stats.frequency(p.terms[i]) > 0;
+            p.weights[i] = Math.max(0, p.idf[i] - s.idfOffset()) * kindWeight(kind) * (seen ? 1 : s.unseenTermWeight());
             p.totalWeight += p.weights[i];
             if (kind == TermKind.AUTHOR) {
                 p.author = p.terms[i];
@@ -215,6 +217,17 @@ public final class GroupingEngine {
         if (place != null && place.name() != null && !place.name().isBlank()) {
             p.placeName = place.name().trim();
         }
+        p.mediaHashes = new long[post.media().size()];
+        p.mediaHasHash = new boolean[post.media().size()];
+        p.sightings = new ImageSighting[post.media().size()];
+        p.sightingDistance = new int[post.media().size()];
+        for (int i = 0; i < post.media().size(); i++) {
+            String hash = post.media().get(i).perceptualHash();
+            if (hash != null && !hash.isBlank()) {
+                p.mediaHashes[i] = Long.parseUnsignedLong(hash.trim(), 16);
+                p.mediaHasHash[i] = true;
+            }
+        }
         return p;
     }
 
@@ -236,16 +249,8 @@ public final class GroupingEngine {
     // ---- candidates ----
 
     private void gatherStrong(PostEvidence post, Prepared p, long at, Map<EventState, Candidate> candidates) {
-        p.mediaHashes = new long[post.media().size()];
-        p.mediaHasHash = new boolean[post.media().size()];
-        p.sightings = new ImageSighting[post.media().size()];
-        p.sightingDistance = new int[post.media().size()];
         for (int i = 0; i < post.media().size(); i++) {
             PostEvidence.Media m = post.media().get(i);
-            if (m.perceptualHash() != null && !m.perceptualHash().isBlank()) {
-                p.mediaHashes[i] = Long.parseUnsignedLong(m.perceptualHash().trim(), 16);
-                p.mediaHasHash[i] = true;
-            }
             ImageSighting sighting = m.sha256() == null ? null : images.get(m.sha256());
             int distance = 0;
             if (sighting == null && p.mediaHasHash[i]) {
@@ -307,14 +312,16 @@ public final class GroupingEngine {
         }
         Arrays.sort(order, 0, n, Comparator.comparingDouble(i -> -p.idf[i]));
         Map<EventState, double[]> hits = new HashMap<>();
-        for (int k = 0; k < Math.min(n, s.maxQueryTerms()); k++) {
-            int i = order[k];
-            collect(p.terms[i], Math.max(p.weights[i], 1), hits);
-        }
+        // rarest terms first; once enough events are in view, later (commoner) terms only add weight to those
+        int limit = s.maxCandidates() * PRUNE_SLACK * PRUNE_SLACK;
         if (p.cellKeys != null) {
             for (long key : p.cellKeys) {
-                collect(key, 1, hits);
+                collect(key, 1, hits, limit);
             }
+        }
+        for (int k = 0; k < Math.min(n, s.maxQueryTerms()); k++) {
+            int i = order[k];
+            collect(p.terms[i], Math.max(p.weights[i], 1), hits, limit);
         }
         if (hits.size() > s.maxCandidates()) {
             List<Map.Entry<EventState, double[]>> ranked = new ArrayList<>(hits.entrySet());
@@ -329,13 +336,18 @@ public final class GroupingEngine {
         }
     }
 
-    private void collect(long key, double weight, Map<EventState, double[]> hits) {
+    private void collect(long key, double weight, Map<EventState, double[]> hits, int limit) {
         PostingList list = index.get(key);
         if (list == null) {
             return;
         }
-        for (int j = 0; j < list.size(); j++) {
-            hits.computeIfAbsent(list.get(j), e -> new double[1])[0] += weight;
+        for (int j = list.size() - 1; j >= 0; j--) {
+            double[] hit = hits.get(list.get(j));
+            if (hit != null) {
+                hit[0] += weight;
+            } else if (hits.size() < limit) {
+                hits.put(list.get(j), new double[] {weight});
+            }
         }
     }
 
@@ -363,15 +375,18 @@ public final class GroupingEngine {
         }
         double saturation = 1 + s.termSaturation() * posts;
         double sum = 0;
+        boolean rareShared = false;
         for (int i = 0; i < p.weights.length; i++) {
             if (p.weights[i] > 0) {
                 int count = terms.get(p.terms[i]);
                 if (count > 0) {
                     sum += p.weights[i] * Math.min(1, count / saturation);
+                    rareShared |= p.idf[i] >= s.minIndexIdf();
                 }
             }
         }
-        return sum / p.totalWeight;
+        // common words alone (in any language, a minority language's function words included) never link
+        return rareShared ? sum / p.totalWeight : 0;
     }
 
     private Candidate choose(Map<EventState, Candidate> candidates) {
@@ -409,7 +424,8 @@ public final class GroupingEngine {
         linked.add(target);
         for (Candidate c : candidates.values()) {
             if (c != target && c.event.hot && c.event.mergedInto == null
-                    && (c.strength >= STRENGTH_TEXT || c.score >= s.mergeThreshold())) {
+                    && (c.strength >= STRENGTH_TEXT
+                    || c.score >= s.mergeThreshold() && profileOverlap(c.event, target.event) >= s.mergeProfileOverlap())) {
                 linked.add(c);
             }
         }
@@ -431,6 +447,24 @@ public final class GroupingEngine {
             }
         }
         return survivor.event;
+    }
+
+    /**
+     * Share of the smaller event's informative term mass that the larger event also carries: one post can share words
+     * with two unrelated events by chance, two fragments of one event share their vocabulary.
+     */
+    private double profileOverlap(EventState a, EventState b) {
+        EventState small = a.posts <= b.posts ? a : b;
+        EventState large = small == a ? b : a;
+        double[] sums = new double[2];
+        small.terms.forEach((key, count) -> {
+            double w = count * Math.max(0, stats.idf(key) - s.idfOffset());
+            sums[0] += w;
+            if (large.terms.get(key) > 0) {
+                sums[1] += w;
+            }
+        });
+        return sums[0] <= 0 ? 0 : sums[1] / sums[0];
     }
 
     private void merge(EventState from, EventState into) {

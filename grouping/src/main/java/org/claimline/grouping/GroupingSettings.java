@@ -9,10 +9,13 @@ import java.util.Locale;
  * date or word, so the same values hold on any crisis stream.
  *
  * @param joinThreshold evidence score (0..1, the IDF-weighted share of a post's terms an event already carries, after
- *     time decay, plus place) needed to join an event; 0.3 means about a third of the post's informative weight, enough
- *     that one rare shared word alone does not join and a paraphrase does
+ *     time decay, plus place) needed to join an event; 0.2 of the post's informative weight, and never on common words
+ *     alone (a shared term at least {@code minIndexIdf} rare is required): tuned on the dev corpora, where fragments
+ *     cost more than rare wrong joins
  * @param mergeThreshold a second event that scores at least this for the same post is merged into the chosen one: the
  *     post is evidence that both are one happening (fragments of one event are the main failure of online clustering)
+ * @param mergeProfileOverlap and only when that event's own informative vocabulary is at least this much shared with
+ *     the chosen one, so that a post touching two unrelated events by chance does not fuse them
  * @param storyThreshold text similarity (same measure, against a storyline) for a post without a known image to join
  *     that storyline rather than start its own
  * @param storyNewImageThreshold the same for a post bringing an image never seen before: a new picture is usually a new
@@ -21,6 +24,8 @@ import java.util.Locale;
  *     proportionally, so one stray post in a large event does not make its words evidence for that event
  * @param idfOffset subtracted from each term's IDF: terms found in more than about e^-offset of recent posts (function
  *     words in any language, platform boilerplate) carry no weight, without any stop-word list
+ * @param unseenTermWeight share of its weight a term never seen before keeps: it cannot match any event, and unique
+ *     words and links (shortened URLs are unique per share) would otherwise drown the terms that can
  * @param idfPriorDocs pseudo-documents added to the collection size so that IDF is sane from the first post
  * @param minIndexIdf only terms at least this rare index events and retrieve candidates: common terms would put every
  *     event in every candidate list
@@ -70,10 +75,12 @@ import java.util.Locale;
 public record GroupingSettings(
         double joinThreshold,
         double mergeThreshold,
+        double mergeProfileOverlap,
         double storyThreshold,
         double storyNewImageThreshold,
         double termSaturation,
         double idfOffset,
+        double unseenTermWeight,
         double idfPriorDocs,
         double minIndexIdf,
         double hashtagWeight,
@@ -116,13 +123,15 @@ public record GroupingSettings(
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
-                0.3,
-                0.5,
+                0.2,
+                0.35,
+                0.0,
                 0.5,
                 0.85,
-                0.05,
+                0.01,
                 2.0,
-                1000,
+                0.1,
+                50,
                 4.0,
                 1.5,
                 1.0,

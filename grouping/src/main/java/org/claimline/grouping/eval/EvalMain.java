@@ -21,11 +21,12 @@ import org.claimline.grouping.Placement;
  * Scores the grouping engine on a labeled corpus: feeds its posts in time order with labels hidden, then prints a
  * per-event breakdown and, as the last line, one JSON object with B-cubed figures for events and storylines.
  *
- * <p>Usage: {@code EvalMain [--no-media] [--set name=value]... FILE.ndjson}
+ * <p>Usage: {@code EvalMain [--no-media] [--explain-merges] [--set name=value]... FILE.ndjson}
  */
 public final class EvalMain {
 
     private static final double NANOS_PER_SECOND = 1e9;
+    private static boolean explainMerges;
 
     private EvalMain() {
     }
@@ -38,18 +39,20 @@ public final class EvalMain {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--no-media")) {
                 withMedia = false;
+            } else if (args[i].equals("--explain-merges")) {
+                explainMerges = true;
             } else if (args[i].equals("--set") && i + 1 < args.length) {
                 String[] kv = args[++i].split("=", 2);
                 settings = settings.with(kv[0], kv[1]);
             } else if (file == null && !args[i].startsWith("--")) {
                 file = Paths.get(args[i]);
             } else {
-                System.err.println("usage: EvalMain [--no-media] [--set name=value]... FILE.ndjson");
+                System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--set name=value]... FILE.ndjson");
                 System.exit(2);
             }
         }
         if (file == null) {
-            System.err.println("usage: EvalMain [--no-media] [--set name=value]... FILE.ndjson");
+            System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--set name=value]... FILE.ndjson");
             System.exit(2);
         }
         Result result = run(file, withMedia, settings, out);
@@ -66,12 +69,27 @@ public final class EvalMain {
         GroupingEngine engine = new GroupingEngine(settings);
         List<Placement> placements = new ArrayList<>(posts.size());
         Map<String, String> mergedInto = new HashMap<>();
+        Map<String, Map<String, Integer>> live = new HashMap<>();
         long start = System.nanoTime();
         for (CorpusPost post : posts) {
             Placement placement = engine.place(post.evidence());
             placements.add(placement);
             for (EventMerge merge : placement.merges()) {
                 mergedInto.put(merge.fromEventId(), merge.intoEventId());
+            }
+            if (explainMerges) {
+                for (EventMerge merge : placement.merges()) {
+                    Map<String, Integer> from = live.getOrDefault(merge.fromEventId(), Map.of());
+                    Map<String, Integer> into = live.computeIfAbsent(merge.intoEventId(), k -> new HashMap<>());
+                    if (!from.keySet().equals(into.keySet()) || !from.containsKey(post.event())) {
+                        out.println("merge " + from + " into " + into + " by " + post.event() + " post "
+                                + post.evidence().postId() + ": " + placement.reasons() + " | " + post.evidence().text());
+                    }
+                    from.forEach((k, v) -> into.merge(k, v, Integer::sum));
+                    live.remove(merge.fromEventId());
+                }
+                String now = resolve(placement.eventId(), mergedInto);
+                live.computeIfAbsent(now, k -> new HashMap<>()).merge(String.valueOf(post.event()), 1, Integer::sum);
             }
         }
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / NANOS_PER_SECOND);
@@ -105,16 +123,37 @@ public final class EvalMain {
                 }
             }
         }
+        // per-event precision view: how pure the predicted events holding each labeled event's posts are
+        Map<String, Integer> clusterSize = new HashMap<>();
+        Map<String, Integer> clusterLabel = new HashMap<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (posts.get(i).event() != null) {
+                String c = resolve(placements.get(i).eventId(), mergedInto);
+                clusterSize.merge(c, 1, Integer::sum);
+                clusterLabel.merge(c + '\u0000' + posts.get(i).event(), 1, Integer::sum);
+            }
+        }
+        Map<String, double[]> precisionPerLabel = new HashMap<>();
+        for (int i = 0; i < posts.size(); i++) {
+            String label = posts.get(i).event();
+            if (label != null) {
+                String c = resolve(placements.get(i).eventId(), mergedInto);
+                double[] acc = precisionPerLabel.computeIfAbsent(label, k -> new double[2]);
+                acc[0] += clusterLabel.get(c + '\u0000' + label) / (double) clusterSize.get(c);
+                acc[1]++;
+            }
+        }
         BCubed.Scores eventScores = events.scores();
         BCubed.Scores storyScores = storylines.scores();
-        out.printf(Locale.ROOT, "%-22s %6s %9s %8s %10s %10s%n", "event", "posts", "clusters", "largest", "recall",
-                "story-f1");
+        out.printf(Locale.ROOT, "%-22s %6s %9s %8s %10s %10s %10s%n", "event", "posts", "clusters", "largest",
+                "precision", "recall", "story-f1");
         for (Map.Entry<String, BCubed> e : perEvent.entrySet()) {
             Map<String, Integer> spread = predictedPerLabel.get(e.getKey());
             int largest = spread.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             BCubed stories = perEventStories.get(e.getKey());
-            out.printf(Locale.ROOT, "%-22s %6d %9d %8d %10.3f %10s%n", e.getKey(), e.getValue().items(), spread.size(),
-                    largest, e.getValue().scores().recall(),
+            double[] precision = precisionPerLabel.get(e.getKey());
+            out.printf(Locale.ROOT, "%-22s %6d %9d %8d %10.3f %10.3f %10s%n", e.getKey(), e.getValue().items(),
+                    spread.size(), largest, precision[0] / precision[1], e.getValue().scores().recall(),
                     stories == null ? "-" : String.format(Locale.ROOT, "%.3f", stories.scores().f1()));
         }
         out.printf(Locale.ROOT, "events P=%.4f R=%.4f F1=%.4f | storylines P=%.4f R=%.4f F1=%.4f | predicted events %d%n",
