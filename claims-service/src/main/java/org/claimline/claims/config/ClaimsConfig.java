@@ -3,6 +3,7 @@ package org.claimline.claims.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every claims-service setting under {@code claimline.*}; the values and their reasons are in application.properties. */
@@ -17,6 +18,12 @@ public interface ClaimsConfig {
 
     Placement placement();
 
+    /**
+     * Grouping engine settings that differ from the engine's documented defaults, by their record component name
+     * (e.g. {@code claimline.grouping.joinThreshold=0.3}); none by default.
+     */
+    Map<String, String> grouping();
+
     Outbox outbox();
 
     Retry retry();
@@ -25,6 +32,10 @@ public interface ClaimsConfig {
 
     /** How posts are placed until (and besides) the grouping engine. */
     interface Placement {
+
+        /** Which placer runs: the grouping engine, or the foundation's simple place-and-time rule. */
+        @WithDefault("engine")
+        Rule rule();
 
         /** Grid cell size of the simple rule, in degrees. */
         double cellDegrees();
@@ -40,6 +51,11 @@ public interface ClaimsConfig {
 
         /** Placements read per page while replaying. */
         int replayPageSize();
+    }
+
+    /** The placement rules claims can run. */
+    enum Rule {
+        ENGINE, SIMPLE
     }
 
     /** The transactional outbox relay that publishes timeline changes. */

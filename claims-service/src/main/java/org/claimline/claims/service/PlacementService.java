@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimline.claims.config.ClaimsConfig;
+import org.claimline.claims.domain.Placer;
 import org.claimline.claims.repository.DatabaseProbe;
 import org.claimline.contracts.PostAccepted;
 import org.jboss.logging.Logger;
@@ -50,8 +51,9 @@ public class PlacementService {
         }
         Backoff backoff = backoff();
         while (true) {
+            Placer placer = placer(backoff);
             try {
-                int count = batchTimer.record(() -> writer.write(posts, state.placer()));
+                int count = batchTimer.record(() -> writer.write(posts, placer));
                 placed.increment(count);
                 return List.of();
             } catch (RuntimeException e) {
@@ -76,8 +78,9 @@ public class PlacementService {
         Backoff backoff = backoff();
         for (PostAccepted post : posts) {
             while (true) {
+                Placer placer = placer(backoff);
                 try {
-                    placed.increment(writer.write(List.of(post), state.placer()));
+                    placed.increment(writer.write(List.of(post), placer));
                     break;
                 } catch (RuntimeException e) {
                     state.invalidate();
@@ -94,6 +97,26 @@ public class PlacementService {
             }
         }
         return refused;
+    }
+
+    /**
+     * The placer, rebuilt from the database when needed. A failed rebuild is never the fault of the posts waiting:
+     * it is retried with back-off (the database may be away, or the placer broken: then the logs say so and nothing
+     * is dead-lettered).
+     */
+    private Placer placer(Backoff backoff) {
+        while (true) {
+            try {
+                return state.placer();
+            } catch (RuntimeException e) {
+                state.invalidate();
+                LOG.errorf("cannot rebuild the placer from the database, retried in %d ms: %s",
+                        backoff.current().toMillis(), Failures.rootMessage(e));
+                if (!backoff.pause()) {
+                    throw new IllegalStateException("interrupted while rebuilding the placer", e);
+                }
+            }
+        }
     }
 
     /** A failure lies in the data when the database says so, or when it is no outage and the database answers. */

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * Holds the placer and its hot state, rebuilt from the database by replaying the latest placements in order: at
  * start-up, and after a batch whose transaction failed (the placer had already moved on in memory). Only the consumer
- * thread uses it.
+ * thread places posts; the lock only keeps an invalidation from another thread (a test, an editor action) safe.
  */
 @ApplicationScoped
 public class PlacerState {
@@ -34,7 +34,7 @@ public class PlacerState {
     }
 
     /** The placer, rebuilt first when it is not current. */
-    public Placer placer() {
+    public synchronized Placer placer() {
         if (placer == null) {
             placer = rebuild();
         }
@@ -42,7 +42,7 @@ public class PlacerState {
     }
 
     /** Forgets the placer's state: the next call to {@link #placer()} rebuilds it from the database. */
-    public void invalidate() {
+    public synchronized void invalidate() {
         placer = null;
     }
 

@@ -54,10 +54,15 @@ class PostPipelineTest {
     void postsInOnePlaceShareAnEventWhoseSequenceRisesByOnePerChange() {
         Place here = TestPosts.somewhere();
         Place elsewhere = new Place(null, here.lat(), here.lon() + 5, null);
-        PostAccepted first = TestPosts.post(TestPosts.newId("first"), "@ana", here, T0, "Convoy leaves at dawn");
-        PostAccepted second = TestPosts.post(TestPosts.newId("second"), "@ben", here, T0.plusSeconds(600), "Buses seen");
-        PostAccepted third = TestPosts.post(TestPosts.newId("third"), "@ana", here, T0.plusSeconds(900), "Still waiting");
-        PostAccepted apart = TestPosts.post(TestPosts.newId("apart"), "@cem", elsewhere, T0, "Something else");
+        String image = TestPosts.newImage();
+        PostAccepted first = TestPosts.post(TestPosts.newId("first"), "@ana", here, T0,
+                "Convoy leaves at dawn from the harbour district", image);
+        PostAccepted second = TestPosts.post(TestPosts.newId("second"), "@ben", here, T0.plusSeconds(600),
+                "Buses seen leaving the harbour district", image);
+        PostAccepted third = TestPosts.post(TestPosts.newId("third"), "@ana", here, T0.plusSeconds(900),
+                "Still waiting near the harbour", image);
+        PostAccepted apart = TestPosts.post(TestPosts.newId("apart"), "@cem", elsewhere, T0,
+                "Wildfire smoke over the northern ridge", TestPosts.newImage());
 
         Kafka.publish(first, second, third, apart);
 
@@ -81,7 +86,7 @@ class PostPipelineTest {
         assertEquals(1, last.event().storylineCount());
         assertEquals(2, last.storyline().corroboration());
         assertEquals(event.get(0).post().id(), last.storyline().firstPostId());
-        assertEquals("Convoy leaves at dawn", c1.post().text());
+        assertEquals("Convoy leaves at dawn from the harbour district", c1.post().text());
         assertFalse(last.post().reasons().isEmpty(), "every placement says why");
         assertTrue(event.get(0).post().signals().stream().anyMatch(s -> s.type().equals("first-report")));
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> outbox.count()) == 0);
@@ -90,14 +95,17 @@ class PostPipelineTest {
     @Test
     void aRedeliveredPostChangesNothingAndPublishesNothing() {
         Place here = TestPosts.somewhere();
-        PostAccepted post = TestPosts.post(TestPosts.newId("again"), "@dan", here, T0, "Shelling reported");
+        String image = TestPosts.newImage();
+        PostAccepted post = TestPosts.post(TestPosts.newId("again"), "@dan", here, T0,
+                "Shelling reported near the old bridge", image);
         Kafka.publish(post);
         TimelineChanged once = placed(awaitPlaced(post), post);
 
         // redelivered alone, then twice within one batch, then followed by a new post of the same event
         Kafka.publish(post);
         Kafka.publish(post, post);
-        PostAccepted next = TestPosts.post(TestPosts.newId("next"), "@eve", here, T0.plusSeconds(60), "More shelling");
+        PostAccepted next = TestPosts.post(TestPosts.newId("next"), "@eve", here, T0.plusSeconds(60),
+                "More shelling at the old bridge", image);
         Kafka.publish(next);
 
         List<TimelineChanged> changes = awaitPlaced(post, next);
@@ -115,7 +123,8 @@ class PostPipelineTest {
         String corruptKey = TestPosts.newId("corrupt");
         byte[] corrupt = "{\"id\": \"broken\", \"postedAt\": ".getBytes(StandardCharsets.UTF_8);
         Kafka.publishRaw(corruptKey, corrupt);
-        PostAccepted good = TestPosts.post(TestPosts.newId("good"), "@fay", TestPosts.somewhere(), T0, "Fine post");
+        PostAccepted good = TestPosts.post(TestPosts.newId("good"), "@fay", TestPosts.somewhere(), T0,
+                "Flooded underpass closes the ring road", TestPosts.newImage());
         Kafka.publish(good);
 
         awaitPlaced(good);
@@ -130,8 +139,11 @@ class PostPipelineTest {
     @Test
     void aPostThatCannotBeStoredGoesToTheDeadLetterTopicWithItsField() {
         Place here = TestPosts.somewhere();
-        PostAccepted poison = TestPosts.post(TestPosts.newId("poison"), "@gus", here, T0, "nul \u0000 inside");
-        PostAccepted good = TestPosts.post(TestPosts.newId("fine"), "@hal", here, T0.plusSeconds(5), "Fine post");
+        String image = TestPosts.newImage();
+        PostAccepted poison = TestPosts.post(TestPosts.newId("poison"), "@gus", here, T0,
+                "Tram depot fire \u0000 spreading", image);
+        PostAccepted good = TestPosts.post(TestPosts.newId("fine"), "@hal", here, T0.plusSeconds(5),
+                "Tram depot fire spreading to the yard", image);
         Kafka.publish(poison, good);
 
         TimelineChanged placed = placed(awaitPlaced(good), good);
