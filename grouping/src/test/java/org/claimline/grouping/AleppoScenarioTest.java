@@ -1,0 +1,104 @@
+package org.claimline.grouping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The seed situation: two competing stories of the Aleppo evacuation (English and Arabic) and an unrelated event. */
+class AleppoScenarioTest {
+
+    private static final PostEvidence.Place EAST_ALEPPO = new PostEvidence.Place(36.20, 37.17, 5.0, "East Aleppo, Syria");
+    private static final PostEvidence.Place WEST_ALEPPO = new PostEvidence.Place(36.21, 37.13, 5.0, "Aleppo, Syria");
+    private static final PostEvidence.Place LIMA = new PostEvidence.Place(-12.05, -77.04, 10.0, "Lima, Peru");
+
+    @Test
+    void oneAleppoEventWithTwoStorylinesAndTheOtherEventApart() {
+        AtomicInteger ids = new AtomicInteger();
+        GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults(), () -> "id" + ids.incrementAndGet());
+        Instant t = Instant.parse("2016-12-13T06:00:00Z");
+        String[] chatter = {"good morning everyone coffee time", "my team lost again tonight", "new album out this friday",
+            "traffic is terrible on the ring road", "happy birthday to my sister", "cannot wait for the holidays"};
+        for (int i = 0; i < 120; i++) {
+            engine.place(Posts.text("u" + i, chatter[i % chatter.length] + " " + i, t.minusSeconds(3600 - i * 20L)));
+        }
+        List<Placement> goodbye = new ArrayList<>();
+        List<Placement> celebrate = new ArrayList<>();
+        List<Placement> other = new ArrayList<>();
+        String[] goodbyeTexts = {
+            "Residents of east #Aleppo say goodbye to their city as the evacuation begins, civilians executed in their homes",
+            "وداعا حلب، المدنيون يعدمون في بيوتهم مع بدء الإجلاء #حلب",
+            "Last messages from east #Aleppo: residents saying goodbye, reports of civilians executed by advancing forces",
+            "UN says civilians executed on the spot in east #Aleppo as residents say goodbye before the evacuation",
+            "سكان شرق حلب يودعون مدينتهم، تقارير عن إعدام مدنيين #حلب",
+        };
+        String[] celebrateTexts = {
+            "Residents celebrate the liberation of #Aleppo in the streets tonight, flags and fireworks",
+            "أهالي حلب يحتفلون بتحرير المدينة في الشوارع #حلب",
+            "Video: people dancing in #Aleppo streets to celebrate liberation, fireworks over the city",
+            "Crowds celebrate liberation of #Aleppo with flags, cars honking through the night",
+            "احتفالات بتحرير حلب في الشوارع والألعاب النارية #حلب",
+        };
+        String[] otherTexts = {
+            "Magnitude 6 earthquake felt in #Lima, buildings shaking, people running into the streets",
+            "Earthquake in #Lima: walls cracked in the old town, no victims reported yet",
+            "Strong earthquake shakes #Lima this morning, aftershocks expected",
+        };
+        int minute = 0;
+        for (int i = 0; i < goodbyeTexts.length; i++) {
+            goodbye.add(engine.place(Posts.post("g" + i, goodbyeTexts[i], t.plusSeconds(60L * minute++), EAST_ALEPPO,
+                    List.of(Posts.image("goodbye-photo", "a1b2c3d4e5f60718")), null)));
+            other.add(engine.place(Posts.post("o" + i, otherTexts[i % otherTexts.length] + " " + i,
+                    t.plusSeconds(60L * minute++), LIMA, List.of(), null)));
+            celebrate.add(engine.place(Posts.post("c" + i, celebrateTexts[i], t.plusSeconds(60L * minute++), WEST_ALEPPO,
+                    List.of(Posts.image("celebration-photo", "0f1e2d3c4b5a6978")), null)));
+        }
+
+        Set<String> aleppoEvents = new HashSet<>();
+        goodbye.forEach(p -> aleppoEvents.add(finalEvent(p, goodbye, celebrate, other)));
+        celebrate.forEach(p -> aleppoEvents.add(finalEvent(p, goodbye, celebrate, other)));
+        assertEquals(1, aleppoEvents.size(), "both Aleppo stories are one event");
+        Set<String> otherEvents = new HashSet<>();
+        other.forEach(p -> otherEvents.add(finalEvent(p, goodbye, celebrate, other)));
+        assertEquals(1, otherEvents.size(), "the earthquake elsewhere is one event");
+        assertNotEquals(aleppoEvents.iterator().next(), otherEvents.iterator().next(), "and apart from Aleppo");
+
+        Set<String> goodbyeStorylines = new HashSet<>();
+        goodbye.forEach(p -> goodbyeStorylines.add(p.storylineId()));
+        Set<String> celebrateStorylines = new HashSet<>();
+        celebrate.forEach(p -> celebrateStorylines.add(p.storylineId()));
+        assertEquals(1, goodbyeStorylines.size());
+        assertEquals(1, celebrateStorylines.size());
+        assertNotEquals(goodbyeStorylines, celebrateStorylines, "two competing storylines");
+        Placement last = celebrate.get(celebrate.size() - 1);
+        assertTrue(last.eventTitle().toLowerCase().contains("aleppo"), last.eventTitle());
+        assertEquals(celebrateTexts.length, last.corroboration());
+    }
+
+    /** The event a post ends in, following the merges that later posts reported. */
+    private static String finalEvent(Placement p, List<Placement> a, List<Placement> b, List<Placement> c) {
+        String id = p.eventId();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (List<Placement> list : List.of(a, b, c)) {
+                for (Placement q : list) {
+                    for (EventMerge m : q.merges()) {
+                        if (m.fromEventId().equals(id)) {
+                            id = m.intoEventId();
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        return id;
+    }
+}
