@@ -21,6 +21,8 @@ public interface IngestConfig {
 
     Broker broker();
 
+    Batch batch();
+
     /** The repository root, which the build passes to tests as a system property; unused by the service itself. */
     Optional<String> root();
 
@@ -56,6 +58,18 @@ public interface IngestConfig {
         /** Largest JSON body of one post. */
         @WithDefault("262144")
         int maxBodyBytes();
+    }
+
+    /** The NDJSON batch endpoint. */
+    interface Batch {
+
+        /** Posts per batch request; larger imports send several batches. */
+        @WithDefault("100000")
+        int maxLines();
+
+        /** Posts of one batch waiting for the broker's acknowledgement at once. */
+        @WithDefault("512")
+        int inFlight();
     }
 
     /** How ingest notices that the broker is back after an outage. */

@@ -1,5 +1,6 @@
 package org.claimline.ingest.rest;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,8 +11,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import org.claimline.contracts.ContractJson;
 import org.claimline.ingest.config.IngestConfig;
 import org.claimline.ingest.domain.PostJson;
 import org.claimline.ingest.domain.PostSubmission;
@@ -19,6 +25,8 @@ import org.claimline.ingest.domain.PostValidator;
 import org.claimline.ingest.domain.ProblemException;
 import org.claimline.ingest.domain.ProblemType;
 import org.claimline.ingest.domain.Role;
+import org.claimline.ingest.service.BatchLine;
+import org.claimline.ingest.service.PostBatchService;
 import org.claimline.ingest.service.PostQueries;
 import org.claimline.ingest.service.PostService;
 
@@ -27,15 +35,22 @@ import org.claimline.ingest.service.PostService;
 public class PostResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String NDJSON = "application/x-ndjson";
+    static final String ACCEPTED_HEADER = "Claimline-Accepted";
+    static final String REFUSED_HEADER = "Claimline-Refused";
+    private static final int BATCH_LINE_CHARS = 80;
 
     private final PostService posts;
     private final PostQueries queries;
+    private final PostBatchService batches;
     private final PostValidator validator;
     private final int maxBodyBytes;
 
-    public PostResource(PostService posts, PostQueries queries, PostValidator validator, IngestConfig config) {
+    public PostResource(PostService posts, PostQueries queries, PostBatchService batches, PostValidator validator,
+            IngestConfig config) {
         this.posts = posts;
         this.queries = queries;
+        this.batches = batches;
         this.validator = validator;
         this.maxBodyBytes = config.posts().maxBodyBytes();
     }
@@ -52,6 +67,25 @@ public class PostResource {
         Optional<String> key = IdempotencyKeys.parse(idempotencyKey);
         PostSubmission submission = validator.validate(PostJson.parse(body));
         return posts.accept(submission, key).map(PostResource::accepted);
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @Blocking
+    @Access(Role.INGEST)
+    public Response batch(InputStream body) throws IOException {
+        List<BatchLine> results = batches.accept(body);
+        long accepted = results.stream().filter(BatchLine::isAccepted).count();
+        StringBuilder out = new StringBuilder(results.size() * BATCH_LINE_CHARS);
+        for (BatchLine line : results) {
+            out.append(new String(ContractJson.write(line), StandardCharsets.UTF_8)).append('\n');
+        }
+        return Response.ok(out.toString(), NDJSON)
+                .header(ACCEPTED_HEADER, accepted)
+                .header(REFUSED_HEADER, results.size() - accepted)
+                .build();
     }
 
     @GET

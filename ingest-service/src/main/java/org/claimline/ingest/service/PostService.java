@@ -3,9 +3,13 @@ package org.claimline.ingest.service;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.claimline.contracts.ContractJson;
 import org.claimline.contracts.MediaFingerprint;
 import org.claimline.contracts.PostAccepted;
@@ -17,6 +21,7 @@ import org.claimline.ingest.domain.ProblemType;
 import org.claimline.ingest.messaging.BrokerUnavailableException;
 import org.claimline.ingest.messaging.PostPublisher;
 import org.claimline.ingest.repository.PostLogRepository;
+import org.claimline.ingest.repository.PostLogRepository.KeyUse;
 import org.claimline.ingest.repository.PostLogRow;
 import org.claimline.ingest.repository.PostLogUnavailableException;
 import org.claimline.ingest.repository.PostLogWriter;
@@ -36,6 +41,7 @@ public class PostService {
     private final PostLogRepository logRepository;
     private final MediaCatalog mediaCatalog;
     private final Clock clock;
+    private final Map<String, KeyUse> inFlight = new ConcurrentHashMap<>();
     private final int retryAfterSeconds;
 
     public PostService(PostPublisher publisher, PostLogWriter logWriter, PostLogRepository logRepository,
@@ -63,9 +69,11 @@ public class PostService {
         }
         String id = idOf(submission);
         String requestHash = PostIds.sha256(ContractJson.write(submission));
-        Uni<Void> keyCheck = idempotencyKey.isEmpty() ? Uni.createFrom().voidItem()
-                : checkKey(idempotencyKey.get(), id, requestHash);
-        return keyCheck.chain(() -> publishAndLog(submission, id, requestHash, idempotencyKey.orElse(null)));
+        if (idempotencyKey.isEmpty()) {
+            return publishAndLog(submission, id, requestHash, null);
+        }
+        String key = idempotencyKey.get();
+        return underKey(key, id, requestHash, () -> publishAndLog(submission, id, requestHash, key));
     }
 
     private Uni<String> publishAndLog(PostSubmission submission, String id, String requestHash, String key) {
@@ -79,7 +87,7 @@ public class PostService {
                 .map(ignored -> {
                     PostLogRow row = new PostLogRow(id, record.platform(), record.externalId(), record.postedAt(),
                             record.acceptedAt(), key, requestHash, new String(ContractJson.write(record),
-                                    java.nio.charset.StandardCharsets.UTF_8));
+                                    StandardCharsets.UTF_8));
                     if (!logWriter.append(row)) {
                         LOG.warnf("post log queue full: post %s is in Kafka but not in the post log", id);
                     }
@@ -87,7 +95,20 @@ public class PostService {
                 });
     }
 
-    /** Same key and same request: fine (same id). Same key, different request: 409. */
+    /**
+     * Runs {@code action} under an Idempotency-Key. Same key and same request: fine (same id). Same key, different
+     * request: 409. Keys in flight are reserved in memory so two racing requests cannot both claim one key.
+     */
+    private Uni<String> underKey(String key, String id, String requestHash, Supplier<Uni<String>> action) {
+        KeyUse mine = new KeyUse(id, requestHash);
+        KeyUse racing = inFlight.putIfAbsent(key, mine);
+        if (racing != null) {
+            return compare(racing.postId(), racing.requestHash(), id, requestHash).chain(() -> action.get());
+        }
+        return checkKey(key, id, requestHash).chain(() -> action.get())
+                .onTermination().invoke(() -> inFlight.remove(key, mine));
+    }
+
     private Uni<Void> checkKey(String key, String id, String requestHash) {
         Optional<PostLogRow> pending = logWriter.pendingForKey(key);
         if (pending.isPresent()) {

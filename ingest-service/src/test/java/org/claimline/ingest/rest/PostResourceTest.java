@@ -107,6 +107,32 @@ class PostResourceTest {
     }
 
     @Test
+    void sameIdempotencyKeyWithADifferentPostIs409() {
+        String key = "import-" + uniqueId();
+        given().header("Authorization", bearer(INGEST_KEY)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(post(uniqueId())).post("/api/v1/posts")
+                .then().statusCode(202);
+        given().header("Authorization", bearer(INGEST_KEY)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(post(uniqueId())).post("/api/v1/posts")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:claimline:problem:idempotency-conflict"))
+                .body("field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void idempotencyConflictIsFoundInTheDatabaseToo() {
+        String key = "import-" + uniqueId();
+        String id = given().header("Authorization", bearer(INGEST_KEY)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(post(uniqueId())).post("/api/v1/posts")
+                .then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> inTransaction(() -> PostLogEntry.findById(id) != null));
+        given().header("Authorization", bearer(INGEST_KEY)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(minimal(uniqueId(), "another post")).post("/api/v1/posts")
+                .then().statusCode(409);
+    }
+
+    @Test
     void missingOrWrongKeyIs401ProblemJson() {
         given().contentType(ContentType.JSON).body(post(uniqueId())).when().post("/api/v1/posts")
                 .then().statusCode(401).contentType("application/problem+json")
