@@ -42,6 +42,26 @@ public interface IngestConfig {
     interface Media {
 
         Path dir();
+
+        /** Largest image upload in bytes. */
+        @WithDefault("20000000")
+        long maxBytes();
+
+        /** Largest width x height, checked on the header before any decoding. */
+        @WithDefault("50000000")
+        long maxPixels();
+
+        /** Longer side of thumbnails, in pixels. */
+        @WithDefault("320")
+        int thumbnailSide();
+
+        /** Fingerprints kept in memory for posts that reference media. */
+        @WithDefault("50000")
+        int catalogCacheSize();
+
+        /** Media parts one multipart post may carry. */
+        @WithDefault("10")
+        int maxPerPost();
     }
 
     /** The POST path: how long to wait for the broker and what to tell clients when it cannot accept. */

@@ -25,6 +25,7 @@ public final class PostValidator {
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int SHA256_HEX_CHARS = 64;
     private static final double MAX_LAT = 90.0;
     private static final double MAX_LON = 180.0;
 
@@ -210,7 +211,7 @@ public final class PostValidator {
             if (sha == null || sha.isNull()) {
                 throw ProblemException.invalid(path + ".sha256", path + ".sha256 is required");
             }
-            String value = string(sha, path + ".sha256", SHA256.pattern().length());
+            String value = string(sha, path + ".sha256", SHA256_HEX_CHARS);
             if (!SHA256.matcher(value).matches()) {
                 throw ProblemException.invalid(path + ".sha256", "sha256 must be 64 lower-case hex characters");
             }

@@ -1,5 +1,8 @@
 package org.claimline.ingest.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.claimline.contracts.ContractJson;
@@ -26,15 +32,20 @@ import org.claimline.ingest.domain.ProblemException;
 import org.claimline.ingest.domain.ProblemType;
 import org.claimline.ingest.domain.Role;
 import org.claimline.ingest.service.BatchLine;
+import org.claimline.ingest.service.MediaService;
 import org.claimline.ingest.service.PostBatchService;
 import org.claimline.ingest.service.PostQueries;
 import org.claimline.ingest.service.PostService;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** {@code /api/v1/posts}: submit a post (202 once the broker has it) and read back what was accepted. */
 @Path("/api/v1/posts")
 public class PostResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String POST_PART = "post";
+    static final String MEDIA_PART = "media";
     static final String NDJSON = "application/x-ndjson";
     static final String ACCEPTED_HEADER = "Claimline-Accepted";
     static final String REFUSED_HEADER = "Claimline-Refused";
@@ -45,9 +56,17 @@ public class PostResource {
     private final PostBatchService batches;
     private final PostValidator validator;
     private final int maxBodyBytes;
+    private final MediaService mediaService;
+    private final int maxMediaPerPost;
+    private final long maxMediaBytes;
+    private final Duration multipartWait;
 
     public PostResource(PostService posts, PostQueries queries, PostBatchService batches, PostValidator validator,
-            IngestConfig config) {
+            MediaService mediaService, IngestConfig config) {
+        this.mediaService = mediaService;
+        this.maxMediaPerPost = config.media().maxPerPost();
+        this.maxMediaBytes = config.media().maxBytes();
+        this.multipartWait = config.posts().publishTimeout().plusSeconds(1);
         this.posts = posts;
         this.queries = queries;
         this.batches = batches;
@@ -67,6 +86,36 @@ public class PostResource {
         Optional<String> key = IdempotencyKeys.parse(idempotencyKey);
         PostSubmission submission = validator.validate(PostJson.parse(body));
         return posts.accept(submission, key).map(PostResource::accepted);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Access(Role.INGEST)
+    public Response submitMultipart(@RestForm(POST_PART) String postField,
+            @RestForm(FileUpload.ALL) List<FileUpload> files,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) throws IOException {
+        Optional<String> key = IdempotencyKeys.parse(idempotencyKey);
+        byte[] postJson = postField != null ? postField.getBytes(StandardCharsets.UTF_8) : filePart(files);
+        List<FileUpload> media = files.stream().filter(f -> MEDIA_PART.equals(f.name())).toList();
+        if (media.size() > maxMediaPerPost) {
+            throw ProblemException.invalid(MEDIA_PART, "a post may carry at most " + maxMediaPerPost + " media parts");
+        }
+        JsonNode tree = PostJson.parse(postJson);
+        List<String> uploaded = new ArrayList<>();
+        for (int i = 0; i < media.size(); i++) {
+            FileUpload part = media.get(i);
+            String field = MEDIA_PART + "[" + i + "]";
+            if (part.size() > maxMediaBytes) {
+                throw new ProblemException(ProblemType.TOO_LARGE, field, "an image may be at most " + maxMediaBytes
+                        + " bytes");
+            }
+            uploaded.add(mediaService.store(Files.readAllBytes(part.uploadedFile()), field).fingerprint().sha256());
+        }
+        PostSubmission submission = validator.validate(withMedia(tree, uploaded));
+        String id = posts.accept(submission, key).await().atMost(multipartWait);
+        return accepted(id);
     }
 
     @POST
@@ -96,6 +145,29 @@ public class PostResource {
         return queries.recordJson(id)
                 .map(json -> Response.ok(json, MediaType.APPLICATION_JSON).build())
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "no post accepted with id " + id));
+    }
+
+    private static byte[] filePart(List<FileUpload> files) throws IOException {
+        Optional<FileUpload> part = files.stream().filter(f -> POST_PART.equals(f.name())).findFirst();
+        if (part.isEmpty()) {
+            throw ProblemException.invalid(POST_PART, "a multipart post needs a part named \"post\" holding the JSON");
+        }
+        return Files.readAllBytes(part.get().uploadedFile());
+    }
+
+    /** The post JSON with the uploaded images appended to its {@code media} list. */
+    private static JsonNode withMedia(JsonNode tree, List<String> sha256s) {
+        if (sha256s.isEmpty() || !tree.isObject()) {
+            return tree;
+        }
+        ObjectNode post = (ObjectNode) tree;
+        JsonNode existing = post.get(MEDIA_PART);
+        if (existing != null && !existing.isNull() && !existing.isArray()) {
+            throw ProblemException.invalid(MEDIA_PART, "media must be an array");
+        }
+        ArrayNode media = existing == null || existing.isNull() ? post.putArray(MEDIA_PART) : (ArrayNode) existing;
+        sha256s.forEach(sha -> media.addObject().put("sha256", sha));
+        return post;
     }
 
     static Response accepted(String id) {

@@ -77,7 +77,12 @@ public class PostService {
     }
 
     private Uni<String> publishAndLog(PostSubmission submission, String id, String requestHash, String key) {
-        List<MediaFingerprint> media = mediaCatalog.fingerprints(submission.mediaSha256());
+        return mediaCatalog.fingerprints(submission.mediaSha256())
+                .chain(media -> publishAndLog(submission, media, id, requestHash, key));
+    }
+
+    private Uni<String> publishAndLog(PostSubmission submission, List<MediaFingerprint> media, String id,
+            String requestHash, String key) {
         PostAccepted record = new PostAccepted(PostAccepted.SCHEMA_VERSION, id, submission.platform(),
                 submission.externalId(), submission.url(), submission.author(), submission.text(), submission.lang(),
                 submission.postedAt(), clock.instant(), submission.place(), media, submission.tags(),
