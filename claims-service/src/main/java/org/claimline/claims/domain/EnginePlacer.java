@@ -42,13 +42,7 @@ public final class EnginePlacer implements Placer {
 
     @Override
     public void restore(PostAccepted post, String eventId, String storylineId) {
-        // The engine's restore (grouping a5bc47c) fails on a post with media (its image arrays are only prepared
-        // when placing), so restored posts are given without images until that is fixed: after a restart the
-        // engine remembers their text, place, time and reply targets, not their images.
-        PostEvidence full = evidence(post);
-        engine.restore(new PostEvidence(full.postId(), full.platform(), full.externalId(), full.authorHandle(),
-                full.text(), full.lang(), full.postedAt(), full.place(), List.of(), full.tags(), full.inReplyTo()),
-                eventId, storylineId);
+        engine.restore(evidence(post), eventId, storylineId);
     }
 
     @Override
