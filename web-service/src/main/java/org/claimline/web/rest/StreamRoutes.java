@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.claimline.contracts.ContractJson;
 import org.claimline.web.config.WebConfig;
+import org.claimline.web.domain.FeedBatch;
 import org.claimline.web.domain.FeedItem;
 import org.claimline.web.service.FeedHub;
 import org.claimline.web.service.FeedReplay;
@@ -125,16 +126,24 @@ public class StreamRoutes {
         }
 
         @Override
-        public void deliver(List<FeedItem> items) {
+        public void deliver(FeedBatch batch) {
             synchronized (this) {
                 if (closed) {
                     return;
                 }
                 if (!live) {
-                    buffered.addAll(items);
+                    buffered.addAll(batch.items());
                     return;
                 }
-                send(items);
+                if (batch.firstId() > lastSent) {
+                    FeedBatch.Frames frames = batch.frames(eventId);
+                    if (frames.lastId() > 0) {
+                        lastSent = frames.lastId();
+                        write(Buffer.buffer(frames.bytes()));
+                    }
+                    return;
+                }
+                send(batch.items());
             }
         }
 
@@ -219,9 +228,13 @@ public class StreamRoutes {
         /** Writes live rows; a client that cannot keep up is cut off. The caller holds the lock. */
         private void send(List<FeedItem> items) {
             Buffer buffer = frames(items);
-            if (buffer == null) {
-                return;
+            if (buffer != null) {
+                write(buffer);
             }
+        }
+
+        /** Writes live frames on the stream's event loop; a client that cannot keep up is cut off. */
+        private void write(Buffer buffer) {
             context.runOnContext(v -> {
                 if (closed || response.closed()) {
                     return;

@@ -3,6 +3,7 @@ package org.claimline.web.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.claimline.web.domain.FeedBatch;
 import org.claimline.web.domain.FeedItem;
 
 /**
@@ -14,7 +15,7 @@ public class FeedHub {
 
     /** A connected stream. {@link #deliver} runs on the publishing thread and must not block. */
     public interface Subscriber {
-        void deliver(List<FeedItem> items);
+        void deliver(FeedBatch batch);
 
         void keepAlive();
     }
@@ -38,9 +39,9 @@ public class FeedHub {
         if (items.isEmpty()) {
             return;
         }
-        List<FeedItem> shared = List.copyOf(items);
+        FeedBatch batch = new FeedBatch(items);
         for (Subscriber subscriber : subscribers) {
-            subscriber.deliver(shared);
+            subscriber.deliver(batch);
         }
     }
 

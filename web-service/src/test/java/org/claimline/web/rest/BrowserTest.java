@@ -41,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @WithTestResource(PostgresTestResource.class)
 class BrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    // Generous: the first change of a test JVM waits for the consumer group to form on a busy 2-core machine.
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration LIVE = Duration.ofSeconds(2);
     private static final Instant T0 = Instant.parse("2016-12-13T09:00:00Z");
     private static final String HOSTILE_TEXT = "<script>window.__pwned='script'</script>"
