@@ -1,7 +1,6 @@
 package org.claimline.web.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import org.claimline.web.repository.StorylineRepository;
 
 /** The read side of the JSON API: events with storylines, signals and activity, and cursor-paged timelines. */
 @ApplicationScoped
-@Transactional
 public class TimelineQueries {
 
     private static final List<String> STATUSES = List.of("live", "quiet", "closed", "merged");
@@ -84,9 +82,6 @@ public class TimelineQueries {
     }
 
     public Page<PostEntity> posts(String eventId, PostRepository.Filter filter, String cursor, Integer limit) {
-        if (events.findByIdOptional(eventId).isEmpty()) {
-            throw new EventNotFoundException(eventId);
-        }
         if (filter.text() != null && filter.text().length() > MAX_SEARCH_LENGTH) {
             throw new InvalidParameterException("q", "search text is longer than " + MAX_SEARCH_LENGTH);
         }
@@ -94,6 +89,10 @@ public class TimelineQueries {
         Keyset after = cursor == null || cursor.isBlank() ? null : Keyset.decode(cursor);
         List<PostEntity> rows = posts.timeline(eventId, filter, after == null ? null : after.at(),
                 after == null ? null : after.id(), size + 1);
+        if (rows.isEmpty() && events.findByIdOptional(eventId).isEmpty()) {
+            // Checked only for an empty page: a page with posts proves the event exists, one query saved per read.
+            throw new EventNotFoundException(eventId);
+        }
         boolean more = rows.size() > size;
         List<PostEntity> page = more ? rows.subList(0, size) : rows;
         String next = more ? new Keyset(page.get(page.size() - 1).sortAt, page.get(page.size() - 1).id).encode()

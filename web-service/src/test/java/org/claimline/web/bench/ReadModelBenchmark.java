@@ -95,6 +95,15 @@ class ReadModelBenchmark {
             cursor = body.getString("nextCursor");
             cursors.add(cursor);
         }
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                java.sql.ResultSet plan = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM posts "
+                        + "WHERE event_id = 'bench-0' AND sort_at <= timestamptz '2016-12-17 00:00:00+00' AND "
+                        + "(sort_at < timestamptz '2016-12-17 00:00:00+00' OR id < 'x') "
+                        + "ORDER BY sort_at DESC, id DESC LIMIT 51")) {
+            while (plan.next()) {
+                System.out.println("BENCH plan " + plan.getString(1));
+            }
+        }
         Random random = new Random(42);
         for (int i = 0; i < 1000; i++) {
             get(client, path(random, cursors));
