@@ -23,6 +23,8 @@ public interface IngestConfig {
 
     Batch batch();
 
+    RateLimit rateLimit();
+
     /** The repository root, which the build passes to tests as a system property; unused by the service itself. */
     Optional<String> root();
 
@@ -78,6 +80,18 @@ public interface IngestConfig {
         /** Largest JSON body of one post. */
         @WithDefault("262144")
         int maxBodyBytes();
+    }
+
+    /** Requests per API key (a batch counts as one request). */
+    interface RateLimit {
+
+        /** Sustained requests per second per key; far above what one newsroom tool sends, a guard against runaways. */
+        @WithDefault("20000")
+        long requestsPerSecond();
+
+        /** Requests a key may send at once before the sustained rate applies. */
+        @WithDefault("20000")
+        long burst();
     }
 
     /** The NDJSON batch endpoint. */

@@ -1,15 +1,18 @@
 package org.claimline.ingest.rest;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.claimline.contracts.ContractJson;
 import org.claimline.ingest.domain.ProblemType;
 import org.claimline.ingest.domain.RequestPaths;
 import org.claimline.ingest.domain.Role;
+import org.claimline.ingest.service.RateLimiter;
 import org.claimline.ingest.domain.ApiKeys;
 
 /**
@@ -29,9 +32,11 @@ public class ApiKeyFilter {
     private static final String BEARER = "bearer ";
 
     private final ApiKeys keys;
+    private final RateLimiter rateLimiter;
 
-    public ApiKeyFilter(ApiKeys keys) {
+    public ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter) {
         this.keys = keys;
+        this.rateLimiter = rateLimiter;
     }
 
     void register(@Observes Filters filters) {
@@ -47,8 +52,14 @@ public class ApiKeyFilter {
                 refuse(rc, "the API key is not valid (send Authorization: Bearer <key>)");
                 return;
             }
+            String digest = ApiKeys.digest(header.substring(BEARER.length()).trim());
+            OptionalLong wait = rateLimiter.tryAcquire(digest);
+            if (wait.isPresent()) {
+                tooMany(rc, wait.getAsLong());
+                return;
+            }
             rc.put(ROLE, role.get());
-            rc.put(KEY_DIGEST, ApiKeys.digest(header.substring(BEARER.length()).trim()));
+            rc.put(KEY_DIGEST, digest);
             rc.next();
             return;
         }
@@ -59,11 +70,20 @@ public class ApiKeyFilter {
         refuse(rc, "an API key is required (send Authorization: Bearer <key>)");
     }
 
+    private static void tooMany(RoutingContext rc, long retryAfterSeconds) {
+        Problem problem = Problem.of(ProblemType.RATE_LIMITED, "Authorization",
+                "this API key is over its rate limit; retry after " + retryAfterSeconds + " s", rc.request().path());
+        rc.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                .end(Buffer.buffer(ContractJson.write(problem)));
+    }
+
     private static void refuse(RoutingContext rc, String detail) {
         Problem problem = Problem.of(ProblemType.UNAUTHORIZED, "Authorization", detail, rc.request().path());
         rc.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader("WWW-Authenticate", "Bearer realm=\"claimline-ingest\"")
-                .end(io.vertx.core.buffer.Buffer.buffer(ContractJson.write(problem)));
+                .end(Buffer.buffer(ContractJson.write(problem)));
     }
 }

@@ -17,12 +17,19 @@ import org.claimline.ingest.domain.ProblemType;
 import org.claimline.ingest.domain.Role;
 import org.claimline.ingest.repository.MediaFiles.Variant;
 import org.claimline.ingest.service.MediaService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/media}: upload one image (ingest key) and serve it: the metadata-free copy and the thumbnail to
  * anyone (web-service proxies them to browsers), the original with its EXIF and GPS only to editor keys.
  */
 @Path("/api/v1/media")
+@Tag(name = "media", description = "Upload images and serve them stripped of metadata")
+@APIResponse(responseCode = "404", description = "No such media", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class MediaResource {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -35,6 +42,14 @@ public class MediaResource {
         this.media = media;
     }
 
+    @Operation(summary = "Upload one image", description = "Type by magic bytes; JPEG, PNG, GIF, WebP")
+    @SecurityRequirement(name = PostResource.BEARER)
+    @APIResponse(responseCode = "201", description = "Stored; the fingerprint")
+    @APIResponse(responseCode = "200", description = "Already stored; the fingerprint")
+    @APIResponse(responseCode = "401", description = "No or unknown key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not an ingest key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Over 20 MB or 50 megapixels", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "Not an accepted image type", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Consumes({"image/jpeg", "image/png", "image/gif", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +63,8 @@ public class MediaResource {
         return builder.entity(f).type(MediaType.APPLICATION_JSON).build();
     }
 
+    @Operation(summary = "The image without metadata", description = "Re-encoded from pixels: no EXIF, no GPS; no key needed")
+    @APIResponse(responseCode = "200", description = "The image")
     @GET
     @Path("{sha256}")
     @Blocking
@@ -56,6 +73,8 @@ public class MediaResource {
         return file(sha256, Variant.SERVED, PUBLIC_CACHE);
     }
 
+    @Operation(summary = "A thumbnail without metadata", description = "Longer side at most 320 px; no key needed")
+    @APIResponse(responseCode = "200", description = "The thumbnail")
     @GET
     @Path("{sha256}/thumbnail")
     @Blocking
@@ -64,6 +83,11 @@ public class MediaResource {
         return file(sha256, Variant.THUMBNAIL, PUBLIC_CACHE);
     }
 
+    @Operation(summary = "The original bytes with their metadata", description = "Editor key only")
+    @SecurityRequirement(name = PostResource.BEARER)
+    @APIResponse(responseCode = "200", description = "The original")
+    @APIResponse(responseCode = "401", description = "No or unknown key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not an editor key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @GET
     @Path("{sha256}/original")
     @Blocking

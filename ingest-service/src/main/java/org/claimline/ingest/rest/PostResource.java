@@ -36,12 +36,29 @@ import org.claimline.ingest.service.MediaService;
 import org.claimline.ingest.service.PostBatchService;
 import org.claimline.ingest.service.PostQueries;
 import org.claimline.ingest.service.PostService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** {@code /api/v1/posts}: submit a post (202 once the broker has it) and read back what was accepted. */
 @Path("/api/v1/posts")
+@Tag(name = "posts", description = "Submit posts and read back what was accepted")
+@SecurityScheme(securitySchemeName = PostResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An ingest key (submit) or editor key (read originals); see docs/api.md")
+@SecurityRequirement(name = PostResource.BEARER)
+@APIResponse(responseCode = "401", description = "No or unknown API key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "403", description = "A key of the wrong role", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "429", description = "Over the key's rate limit (Retry-After)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class PostResource {
+
+    static final String BEARER = "bearer";
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String POST_PART = "post";
@@ -74,6 +91,18 @@ public class PostResource {
         this.maxBodyBytes = config.posts().maxBodyBytes();
     }
 
+    @Operation(summary = "Submit one post (JSON)",
+            description = "202 only after the broker acknowledged the record; the id is a UUID v5 of platform + externalId")
+    @APIResponse(responseCode = "202", description = "Accepted; Location: /api/v1/posts/{id}")
+    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for a different post",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Body over 256 KB", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "A field breaks a rule (field names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Cannot accept durably now (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -88,6 +117,15 @@ public class PostResource {
         return posts.accept(submission, key).map(PostResource::accepted);
     }
 
+    @Operation(summary = "Submit one post with images (multipart)",
+            description = "Part 'post' holds the JSON, parts 'media' the images (at most 10)")
+    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "413", description = "An image too large (bytes or pixels)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "A part is not a JPEG, PNG, GIF or WebP image",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "A field breaks a rule", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Cannot accept durably now", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -118,6 +156,10 @@ public class PostResource {
         return accepted(id);
     }
 
+    @Operation(summary = "Submit many posts (NDJSON)",
+            description = "One result line per post line: {line, status, id} or {line, status, type, field, detail}")
+    @APIResponse(responseCode = "200", description = "Per-line results; counts in Claimline-Accepted / Claimline-Refused")
+    @APIResponse(responseCode = "415", description = "Not application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Path("batch")
     @Consumes(NDJSON)
@@ -137,6 +179,9 @@ public class PostResource {
                 .build();
     }
 
+    @Operation(summary = "What was accepted", description = "The PostAccepted record as published")
+    @APIResponse(responseCode = "200", description = "The record")
+    @APIResponse(responseCode = "404", description = "No post with that id", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)

@@ -32,6 +32,8 @@ class ProducerConfigTest {
         Map<String, ?> config = clients.getProducer(Topics.POSTS).configuration();
         assertEquals("all", String.valueOf(config.get(ProducerConfig.ACKS_CONFIG)));
         assertEquals("true", String.valueOf(config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)));
+        assertEquals("org.claimline.contracts.kafka.ContractSerializer",
+                String.valueOf(config.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG)));
         long deliveryTimeout = Long.parseLong(String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)));
         long maxBlock = Long.parseLong(String.valueOf(config.get(ProducerConfig.MAX_BLOCK_MS_CONFIG)));
         assertTrue(deliveryTimeout < 5_000, "a broker outage must end in a 503 within 5 s");
