@@ -24,6 +24,9 @@ final class EventState {
     boolean hot;
     EventState mergedInto;
     String title = "";
+    /** Candidate collection scratch: the post (epoch) that last hit this event, and the index weight it shared. */
+    int hitEpoch;
+    double hitWeight;
     int titlePosts = -1;
 
     EventState(String id, long at) {

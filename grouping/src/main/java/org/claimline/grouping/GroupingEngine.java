@@ -17,6 +17,8 @@ import org.claimline.grouping.text.TermStatistics;
 import org.claimline.grouping.text.TextAnalyzer;
 import org.claimline.grouping.text.TextFeatures;
 import org.claimline.grouping.util.BoundedLru;
+import org.claimline.grouping.util.LongIntMap;
+import org.claimline.grouping.util.LongObjectMap;
 
 /**
  * Places posts, one at a time in arrival order, into events and storylines, merging events that a post shows to be
@@ -36,6 +38,8 @@ public final class GroupingEngine {
     /** How often (in posts) titles of large events are recomputed; small events change title with every post. */
     private static final int TITLE_EVERY = 16;
     private static final int TITLE_ALWAYS_BELOW = 8;
+    /** An upper bound on IDF in practice (ln of a billion), to skip sketch lookups for terms that cannot make a title. */
+    private static final double MAX_TITLE_IDF = 21;
     private static final int REASON_TERMS = 4;
     private static final int PRUNE_SLACK = 2;
 
@@ -47,12 +51,17 @@ public final class GroupingEngine {
     private final LinkedHashMap<String, EventState> hot = new LinkedHashMap<>();
     /** Hot and recently cold events by id, for restore and for waking. */
     private final BoundedLru<String, EventState> known;
-    private final Map<Long, PostingList> index = new HashMap<>();
+    private final LongObjectMap<PostingList> index = new LongObjectMap<>();
+    /** Stamp of the current post's candidate collection (saves a hash map per post). */
+    private int epoch;
+    private final List<EventState> hitList = new ArrayList<>();
     private final BoundedLru<String, ImageSighting> images;
     private final HammingIndex<ImageSighting> similarImages;
     private final BoundedLru<String, StorylineState> replyTargets;
     private final HammingIndex<TextSighting> texts;
     private final BoundedLru<Long, String> dictionary;
+    /** Distinct voices that linked two established events, by pair of event ids, until enough merge them. */
+    private final BoundedLru<String, long[]> pairLinks;
     private long now = Long.MIN_VALUE;
 
     public GroupingEngine(GroupingSettings settings) {
@@ -63,13 +72,15 @@ public final class GroupingEngine {
     public GroupingEngine(GroupingSettings settings, Supplier<String> ids) {
         this.s = settings;
         this.ids = ids;
-        this.stats = new TermStatistics(s.sketchWidthBits(), s.sketchDepth(), s.idfPriorDocs(), s.idfHalfLifeDocs());
+        this.stats = new TermStatistics(s.sketchWidthBits(), s.sketchDepth(), s.idfPriorDocs(), s.idfPriorShare(),
+                s.idfHalfLifeDocs());
         this.known = new BoundedLru<>(s.maxHotEvents());
         this.images = new BoundedLru<>(s.imageIndexCapacity());
         this.similarImages = new HammingIndex<>(s.imageIndexCapacity(), s.maxBucket());
         this.replyTargets = new BoundedLru<>(s.replyIndexCapacity());
         this.texts = new HammingIndex<>(s.textIndexCapacity(), s.maxBucket());
         this.dictionary = new BoundedLru<>(s.termDictionaryCapacity());
+        this.pairLinks = new BoundedLru<>(s.pairLinkCapacity());
     }
 
     /** Events currently hot (active within the hot window). */
@@ -106,7 +117,7 @@ public final class GroupingEngine {
                 reasons.add("woke event quiet for " + duration(at - event.lastAt));
             }
             explain(target, p, at, reasons);
-            event = mergeLinked(target, candidates, reasons, merges);
+            event = mergeLinked(target, candidates, p, post.postId(), reasons, merges);
         }
 
         StorylineChoice choice = chooseStoryline(event, candidates, p);
@@ -185,9 +196,10 @@ public final class GroupingEngine {
         p.weights = new double[p.terms.length];
         for (int i = 0; i < n; i++) {
             TermKind kind = f.kinds()[i];
-            p.idf[i] = stats.idf(p.terms[i]);
+            int df = stats.frequency(p.terms[i]);
+            p.idf[i] = stats.idfOf(df);
             // a term never seen before cannot point at any event: it counts against a match, but less than a known one
-            boolean seen = stats.frequency(p.terms[i]) > 0;
+            boolean seen = df > 0;
             p.weights[i] = Math.max(0, p.idf[i] - s.idfOffset()) * kindWeight(kind) * (seen ? 1 : s.unseenTermWeight());
             p.totalWeight += p.weights[i];
             if (kind == TermKind.AUTHOR) {
@@ -241,6 +253,8 @@ public final class GroupingEngine {
                 return s.urlWeight();
             case AUTHOR:
                 return s.authorWeight();
+            case STOP_WORD:
+                return s.stopWordWeight();
             default:
                 return 1.0;
         }
@@ -303,50 +317,53 @@ public final class GroupingEngine {
     }
 
     private void gatherIndexed(Prepared p, Map<EventState, Candidate> candidates) {
-        Integer[] order = new Integer[p.terms.length];
+        int[] order = new int[p.terms.length];
         int n = 0;
         for (int i = 0; i < p.terms.length; i++) {
             if (p.idf[i] >= s.minIndexIdf()) {
-                order[n++] = i;
+                // insertion sort, rarest first: a post has a few dozen terms at most
+                int k = n++;
+                while (k > 0 && p.idf[order[k - 1]] < p.idf[i]) {
+                    order[k] = order[k - 1];
+                    k--;
+                }
+                order[k] = i;
             }
         }
-        Arrays.sort(order, 0, n, Comparator.comparingDouble(i -> -p.idf[i]));
-        Map<EventState, double[]> hits = new HashMap<>();
+        epoch++;
+        hitList.clear();
         // rarest terms first; once enough events are in view, later (commoner) terms only add weight to those
         int limit = s.maxCandidates() * PRUNE_SLACK * PRUNE_SLACK;
         if (p.cellKeys != null) {
             for (long key : p.cellKeys) {
-                collect(key, 1, hits, limit);
+                collect(key, 1, limit);
             }
         }
         for (int k = 0; k < Math.min(n, s.maxQueryTerms()); k++) {
             int i = order[k];
-            collect(p.terms[i], Math.max(p.weights[i], 1), hits, limit);
+            collect(p.terms[i], Math.max(p.weights[i], 1), limit);
         }
-        if (hits.size() > s.maxCandidates()) {
-            List<Map.Entry<EventState, double[]>> ranked = new ArrayList<>(hits.entrySet());
-            ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
-            for (int k = 0; k < s.maxCandidates(); k++) {
-                candidates.computeIfAbsent(ranked.get(k).getKey(), Candidate::new);
-            }
-        } else {
-            for (EventState e : hits.keySet()) {
-                candidates.computeIfAbsent(e, Candidate::new);
-            }
+        if (hitList.size() > s.maxCandidates()) {
+            hitList.sort((a, b) -> Double.compare(b.hitWeight, a.hitWeight));
+        }
+        for (int k = 0; k < Math.min(s.maxCandidates(), hitList.size()); k++) {
+            candidates.computeIfAbsent(hitList.get(k), Candidate::new);
         }
     }
 
-    private void collect(long key, double weight, Map<EventState, double[]> hits, int limit) {
+    private void collect(long key, double weight, int limit) {
         PostingList list = index.get(key);
         if (list == null) {
             return;
         }
         for (int j = list.size() - 1; j >= 0; j--) {
-            double[] hit = hits.get(list.get(j));
-            if (hit != null) {
-                hit[0] += weight;
-            } else if (hits.size() < limit) {
-                hits.put(list.get(j), new double[] {weight});
+            EventState e = list.get(j);
+            if (e.hitEpoch == epoch) {
+                e.hitWeight += weight;
+            } else if (hitList.size() < limit) {
+                e.hitEpoch = epoch;
+                e.hitWeight = weight;
+                hitList.add(e);
             }
         }
     }
@@ -369,7 +386,7 @@ public final class GroupingEngine {
     }
 
     /** Share of the post's term weight that the profile carries, each term counted in proportion to its prevalence. */
-    private double coverage(org.claimline.grouping.util.LongIntMap terms, int posts, Prepared p) {
+    private double coverage(LongIntMap terms, int posts, Prepared p) {
         if (p.totalWeight <= 0) {
             return 0;
         }
@@ -417,15 +434,18 @@ public final class GroupingEngine {
         return strongCold;
     }
 
-    /** Merges into one every hot event this post links strongly or by a score above the merge threshold. */
-    private EventState mergeLinked(Candidate target, Map<EventState, Candidate> candidates, List<String> reasons,
-            List<EventMerge> merges) {
+    /**
+     * Merges into one every hot event this post links strongly or by a score above the merge threshold; two established
+     * events (each with {@code establishedPosts}) merge only on a second independent link (another author) or when their
+     * vocabularies overlap, because one post can touch two unrelated running events by chance.
+     */
+    private EventState mergeLinked(Candidate target, Map<EventState, Candidate> candidates, Prepared p, String postId,
+            List<String> reasons, List<EventMerge> merges) {
         List<Candidate> linked = new ArrayList<>();
         linked.add(target);
         for (Candidate c : candidates.values()) {
             if (c != target && c.event.hot && c.event.mergedInto == null
-                    && (c.strength >= STRENGTH_TEXT
-                    || c.score >= s.mergeThreshold() && profileOverlap(c.event, target.event) >= s.mergeProfileOverlap())) {
+                    && (c.strength >= STRENGTH_TEXT || c.score >= s.mergeThreshold())) {
                 linked.add(c);
             }
         }
@@ -439,14 +459,59 @@ public final class GroupingEngine {
             }
         }
         for (Candidate c : linked) {
-            if (c != survivor) {
-                merge(c.event, survivor.event);
-                merges.add(new EventMerge(c.event.id, survivor.event.id));
-                reasons.add(String.format(Locale.ROOT, "merged event %s into %s: this post links both (%s)", c.event.id,
-                        survivor.event.id, c.strength > 0 ? c.strongReason : String.format(Locale.ROOT, "score %.2f", c.score)));
+            if (c == survivor) {
+                continue;
+            }
+            String pending = null;
+            if (established(c.event) && established(survivor.event)) {
+                int links = link(c.event, survivor.event, p.author != 0 ? p.author : Hashing.term('p', postId));
+                double overlap = profileOverlap(c.event, survivor.event);
+                if (links < s.mergeLinks() && overlap < s.mergeProfileOverlap()) {
+                    reasons.add(String.format(Locale.ROOT, "also links event %s (%d of %d independent links, "
+                            + "vocabulary overlap %.2f): not merged yet", c.event == target.event ? survivor.event.id
+                            : c.event.id, links, s.mergeLinks(), overlap));
+                    continue;
+                }
+                pending = String.format(Locale.ROOT, "%d independent links, vocabulary overlap %.2f", links, overlap);
+            }
+            merge(c.event, survivor.event);
+            merges.add(new EventMerge(c.event.id, survivor.event.id));
+            reasons.add(String.format(Locale.ROOT, "merged event %s into %s: this post links both (%s)%s", c.event.id,
+                    survivor.event.id, c.strength > 0 ? c.strongReason : String.format(Locale.ROOT, "score %.2f", c.score),
+                    pending == null ? "" : "; " + pending));
+        }
+        return target.event.resolve();
+    }
+
+    private boolean established(EventState e) {
+        return e.posts >= s.establishedPosts();
+    }
+
+    /** Records that a post by {@code voice} links the two events; returns the distinct voices that did so. */
+    private int link(EventState a, EventState b, long voice) {
+        String key = a.id.compareTo(b.id) < 0 ? a.id + '|' + b.id : b.id + '|' + a.id;
+        long[] voices = pairLinks.computeIfAbsent(key, k -> new long[s.mergeLinks()]);
+        int n = 0;
+        for (long v : voices) {
+            if (v == voice) {
+                return countLinks(voices);
+            }
+            if (v != 0) {
+                n++;
             }
         }
-        return survivor.event;
+        if (n < voices.length) {
+            voices[n] = voice;
+        }
+        return countLinks(voices);
+    }
+
+    private static int countLinks(long[] voices) {
+        int n = 0;
+        for (long v : voices) {
+            n += v != 0 ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -481,7 +546,7 @@ public final class GroupingEngine {
         into.lonSum += from.lonSum;
         into.geoPosts += from.geoPosts;
         from.placeNames.forEach((name, count) -> into.placeNames.merge(name, count, Integer::sum));
-        org.claimline.grouping.util.LongIntMap keys = from.indexedKeys;
+        LongIntMap keys = from.indexedKeys;
         unindex(from);
         hot.remove(from.id);
         from.hot = false;
@@ -595,7 +660,7 @@ public final class GroupingEngine {
 
     private void pruneEvent(EventState event) {
         event.terms.pruneTo(s.maxEventTerms());
-        org.claimline.grouping.util.LongIntMap kept = new org.claimline.grouping.util.LongIntMap();
+        LongIntMap kept = new LongIntMap();
         EventState e = event;
         event.indexedKeys.forEach((key, unused) -> {
             if (e.terms.get(key) > 0) {
@@ -614,7 +679,12 @@ public final class GroupingEngine {
     }
 
     private void indexKey(EventState event, long key) {
-        index.computeIfAbsent(key, k -> new PostingList(s.postingListSize())).add(event);
+        PostingList list = index.get(key);
+        if (list == null) {
+            list = new PostingList(s.postingListSize());
+            index.put(key, list);
+        }
+        list.add(event);
         if (event.indexedKeys.get(key) == 0) {
             event.indexedKeys.add(key, 1);
         }
@@ -630,7 +700,7 @@ public final class GroupingEngine {
                 }
             }
         });
-        event.indexedKeys = new org.claimline.grouping.util.LongIntMap();
+        event.indexedKeys = new LongIntMap();
     }
 
     private EventState newEvent(long at) {
@@ -735,7 +805,7 @@ public final class GroupingEngine {
     }
 
     private String title(EventState e) {
-        if (e.titlePosts == e.posts || (e.posts > TITLE_ALWAYS_BELOW && e.posts % TITLE_EVERY != 0 && !e.title.isEmpty())) {
+        if (!stale(e.titlePosts, e.posts, e.title)) {
             return e.title;
         }
         String terms = topTerms(e.terms, null, e.posts);
@@ -746,7 +816,7 @@ public final class GroupingEngine {
     }
 
     private String label(StorylineState st) {
-        if (st.labelPosts == st.posts || (st.posts > TITLE_ALWAYS_BELOW && st.posts % TITLE_EVERY != 0 && !st.label.isEmpty())) {
+        if (!stale(st.labelPosts, st.posts, st.label)) {
             return st.label;
         }
         st.label = topTerms(st.terms, st.event, st.posts);
@@ -754,33 +824,51 @@ public final class GroupingEngine {
         return st.label;
     }
 
+    /**
+     * Whether a title computed at {@code computedAt} posts is due again: always while small, then after a quarter more
+     * posts (at least {@link #TITLE_EVERY}), so a large event's title costs nearly nothing per post yet stays current.
+     */
+    private static boolean stale(int computedAt, int posts, String current) {
+        if (computedAt == posts) {
+            return false;
+        }
+        return computedAt < 0 || current.isEmpty() || posts <= TITLE_ALWAYS_BELOW
+                || posts - computedAt >= Math.max(TITLE_EVERY, computedAt / 4);
+    }
+
     /** The most frequent informative terms, each discounted by how common it is in {@code within} (the event). */
-    private String topTerms(org.claimline.grouping.util.LongIntMap terms, EventState within, int posts) {
-        List<long[]> scored = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
+    private String topTerms(LongIntMap terms, EventState within, int posts) {
+        int want = s.titleTerms() * 2;
+        long[] bestKeys = new long[want];
+        double[] bestScores = new double[want];
+        int[] filled = {0};
         terms.forEach((key, count) -> {
-            if (!dictionary.containsKey(key)) {
-                return;
-            }
-            double w = Math.max(0, stats.idf(key) - s.idfOffset());
             double share = count / (double) Math.max(1, posts);
             if (within != null && within.posts > 0) {
                 share -= 0.5 * within.terms.get(key) / (double) within.posts;
             }
-            double score = share * w;
-            if (score > 0) {
-                scored.add(new long[] {key});
-                scores.add(score);
+            if (share <= 0 || filled[0] == want && share * MAX_TITLE_IDF <= bestScores[want - 1]) {
+                return;
             }
+            double score = share * Math.max(0, stats.idf(key) - s.idfOffset());
+            if (score <= 0 || filled[0] == want && score <= bestScores[want - 1] || !dictionary.containsKey(key)) {
+                return;
+            }
+            int k = filled[0] < want ? filled[0]++ : want - 1;
+            while (k > 0 && bestScores[k - 1] < score) {
+                bestScores[k] = bestScores[k - 1];
+                bestKeys[k] = bestKeys[k - 1];
+                k--;
+            }
+            bestScores[k] = score;
+            bestKeys[k] = key;
         });
-        Integer[] order = new Integer[scored.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores.get(b), scores.get(a)));
         List<String> picked = new ArrayList<>();
-        for (int i = 0; i < order.length && picked.size() < s.titleTerms(); i++) {
-            String surface = dictionary.get(scored.get(order[i])[0]);
+        for (int i = 0; i < filled[0] && picked.size() < s.titleTerms(); i++) {
+            String surface = dictionary.get(bestKeys[i]);
+            if (surface == null) {
+                continue;
+            }
             String bare = surface.startsWith("#") ? surface.substring(1).toLowerCase(Locale.ROOT) : surface;
             boolean duplicate = false;
             for (String other : picked) {

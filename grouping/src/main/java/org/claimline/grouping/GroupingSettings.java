@@ -14,8 +14,14 @@ import java.util.Locale;
  *     cost more than rare wrong joins
  * @param mergeThreshold a second event that scores at least this for the same post is merged into the chosen one: the
  *     post is evidence that both are one happening (fragments of one event are the main failure of online clustering)
- * @param mergeProfileOverlap and only when that event's own informative vocabulary is at least this much shared with
- *     the chosen one, so that a post touching two unrelated events by chance does not fuse them
+ * @param mergeProfileOverlap two established events linked by one post merge at once when the smaller one's informative
+ *     vocabulary is at least this much shared with the larger (fragments of one happening tell it in the same words)
+ * @param establishedPosts an event with at least this many posts is established: one post linking it to another
+ *     established event is not enough to merge them (small fragments still merge on one link, which is what lifts
+ *     recall; a running event fusing with another on one ambiguous post is what ruins precision when events overlap)
+ * @param mergeLinks independent links (posts of distinct authors) needed to merge two established events whose
+ *     vocabularies do not overlap enough: a chance link rarely repeats from another voice, a true one does
+ * @param pairLinkCapacity pairs of events with pending links remembered (least recently linked forgotten first)
  * @param storyThreshold text similarity (same measure, against a storyline) for a post without a known image to join
  *     that storyline rather than start its own
  * @param storyNewImageThreshold the same for a post bringing an image never seen before: a new picture is usually a new
@@ -27,11 +33,16 @@ import java.util.Locale;
  * @param unseenTermWeight share of its weight a term never seen before keeps: it cannot match any event, and unique
  *     words and links (shortened URLs are unique per share) would otherwise drown the terms that can
  * @param idfPriorDocs pseudo-documents added to the collection size so that IDF is sane from the first post
+ * @param idfPriorShare share of the {@code idfPriorDocs} imagined posts that contain any term: early in a stream a
+ *     word seen twice in a hundred posts is not yet known to be rare, and treating it as rare is how the first posts of
+ *     concurrent events link through words that turn out common
  * @param minIndexIdf only terms at least this rare index events and retrieve candidates: common terms would put every
  *     event in every candidate list
  * @param hashtagWeight hashtags are chosen by the author to file a post under a topic: stronger than a word
  * @param mentionWeight a mentioned account is as telling as a word
  * @param urlWeight the same link shared is strong evidence of the same story
+ * @param stopWordWeight weight of a function word of any language Lucene ships a stop list for, relative to other
+ *     words (which IDF alone discounts only once enough posts have been seen)
  * @param authorWeight the same author tends to stay on a happening, but also follows several: weaker than a word
  * @param timeScaleHours text evidence fades with the gap since the event's last post on this scale: newsroom events
  *     run hours to days
@@ -76,17 +87,22 @@ public record GroupingSettings(
         double joinThreshold,
         double mergeThreshold,
         double mergeProfileOverlap,
+        int establishedPosts,
+        int mergeLinks,
+        int pairLinkCapacity,
         double storyThreshold,
         double storyNewImageThreshold,
         double termSaturation,
         double idfOffset,
         double unseenTermWeight,
         double idfPriorDocs,
+        double idfPriorShare,
         double minIndexIdf,
         double hashtagWeight,
         double mentionWeight,
         double urlWeight,
         double authorWeight,
+        double stopWordWeight,
         double timeScaleHours,
         double timeWeight,
         double hotWindowHours,
@@ -125,18 +141,23 @@ public record GroupingSettings(
         return new GroupingSettings(
                 0.2,
                 0.35,
-                0.0,
+                0.3,
+                Integer.MAX_VALUE,
+                2,
+                100_000,
                 0.5,
                 0.85,
                 0.01,
                 2.0,
                 0.1,
                 50,
+                0.0,
                 4.0,
                 1.5,
                 1.0,
                 2.0,
                 0.5,
+                1.0,
                 48,
                 0.5,
                 168,
@@ -183,7 +204,12 @@ public record GroupingSettings(
                 RecordComponent c = components[i];
                 types[i] = c.getType();
                 if (c.getName().equals(name)) {
-                    args[i] = c.getType() == int.class ? Integer.valueOf(value.trim()) : Double.valueOf(value.trim());
+                    // not a conditional expression: that would promote the Integer to a Double
+                    if (c.getType() == int.class) {
+                        args[i] = Integer.valueOf(value.trim());
+                    } else {
+                        args[i] = Double.valueOf(value.trim());
+                    }
                     found = true;
                 } else {
                     args[i] = c.getAccessor().invoke(this);

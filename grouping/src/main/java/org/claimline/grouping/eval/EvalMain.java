@@ -21,12 +21,13 @@ import org.claimline.grouping.Placement;
  * Scores the grouping engine on a labeled corpus: feeds its posts in time order with labels hidden, then prints a
  * per-event breakdown and, as the last line, one JSON object with B-cubed figures for events and storylines.
  *
- * <p>Usage: {@code EvalMain [--no-media] [--explain-merges] [--set name=value]... FILE.ndjson}
+ * <p>Usage: {@code EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--set name=value]... FILE.ndjson}
  */
 public final class EvalMain {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static boolean explainMerges;
+    private static int explainJoins;
 
     private EvalMain() {
     }
@@ -41,18 +42,20 @@ public final class EvalMain {
                 withMedia = false;
             } else if (args[i].equals("--explain-merges")) {
                 explainMerges = true;
+            } else if (args[i].equals("--explain-joins") && i + 1 < args.length) {
+                explainJoins = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--set") && i + 1 < args.length) {
                 String[] kv = args[++i].split("=", 2);
                 settings = settings.with(kv[0], kv[1]);
             } else if (file == null && !args[i].startsWith("--")) {
                 file = Paths.get(args[i]);
             } else {
-                System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--set name=value]... FILE.ndjson");
+                System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--set name=value]... FILE.ndjson");
                 System.exit(2);
             }
         }
         if (file == null) {
-            System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--set name=value]... FILE.ndjson");
+            System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--set name=value]... FILE.ndjson");
             System.exit(2);
         }
         Result result = run(file, withMedia, settings, out);
@@ -77,11 +80,21 @@ public final class EvalMain {
             for (EventMerge merge : placement.merges()) {
                 mergedInto.put(merge.fromEventId(), merge.intoEventId());
             }
-            if (explainMerges) {
+            if (explainJoins > 0 && !placement.newEvent() && post.event() != null) {
+                Map<String, Integer> counts = live.getOrDefault(resolve(placement.eventId(), mergedInto), Map.of());
+                String majority = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                        .orElse(null);
+                if (majority != null && !majority.equals(post.event())) {
+                    explainJoins--;
+                    out.println("join " + post.event() + " into " + counts + ": " + placement.reasons() + " | "
+                            + post.evidence().text());
+                }
+            }
+            if (explainMerges || explainJoins > 0) {
                 for (EventMerge merge : placement.merges()) {
                     Map<String, Integer> from = live.getOrDefault(merge.fromEventId(), Map.of());
                     Map<String, Integer> into = live.computeIfAbsent(merge.intoEventId(), k -> new HashMap<>());
-                    if (!from.keySet().equals(into.keySet()) || !from.containsKey(post.event())) {
+                    if (explainMerges && (!from.keySet().equals(into.keySet()) || !from.containsKey(post.event()))) {
                         out.println("merge " + from + " into " + into + " by " + post.event() + " post "
                                 + post.evidence().postId() + ": " + placement.reasons() + " | " + post.evidence().text());
                     }

@@ -9,13 +9,24 @@ public final class TermStatistics {
     private final int[][] counts;
     private final int mask;
     private final double priorDocs;
+    private final double priorShare;
     private final int halfLifeDocs;
     private double docs;
 
     public TermStatistics(int widthBits, int depth, double priorDocs, int halfLifeDocs) {
+        this(widthBits, depth, priorDocs, 0, halfLifeDocs);
+    }
+
+    /**
+     * @param priorDocs imagined documents added to the collection
+     * @param priorShare share of those imagined documents that contain any given term: until enough real documents
+     *     have been seen, every term looks moderately common rather than rare
+     */
+    public TermStatistics(int widthBits, int depth, double priorDocs, double priorShare, int halfLifeDocs) {
         this.counts = new int[depth][1 << widthBits];
         this.mask = (1 << widthBits) - 1;
         this.priorDocs = priorDocs;
+        this.priorShare = priorShare;
         this.halfLifeDocs = halfLifeDocs;
     }
 
@@ -45,9 +56,14 @@ public final class TermStatistics {
         return min;
     }
 
-    /** Smoothed inverse document frequency, ln((N + prior) / (df + 1)). */
+    /** Smoothed inverse document frequency, ln((N + prior) / (df + 1 + prior × priorShare)). */
     public double idf(long term) {
-        return Math.log((docs + priorDocs) / (frequency(term) + 1.0));
+        return Math.log((docs + priorDocs) / (frequency(term) + 1.0 + priorDocs * priorShare));
+    }
+
+    /** The IDF of a term with the given document frequency (saves a second sketch lookup). */
+    public double idfOf(int frequency) {
+        return Math.log((docs + priorDocs) / (frequency + 1.0 + priorDocs * priorShare));
     }
 
     public double documents() {

@@ -10,6 +10,46 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
+import org.apache.lucene.analysis.bn.BengaliAnalyzer;
+import org.apache.lucene.analysis.br.BrazilianAnalyzer;
+import org.apache.lucene.analysis.ca.CatalanAnalyzer;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.ckb.SoraniAnalyzer;
+import org.apache.lucene.analysis.cz.CzechAnalyzer;
+import org.apache.lucene.analysis.da.DanishAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.el.GreekAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.et.EstonianAnalyzer;
+import org.apache.lucene.analysis.eu.BasqueAnalyzer;
+import org.apache.lucene.analysis.fa.PersianAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.ga.IrishAnalyzer;
+import org.apache.lucene.analysis.gl.GalicianAnalyzer;
+import org.apache.lucene.analysis.hi.HindiAnalyzer;
+import org.apache.lucene.analysis.hu.HungarianAnalyzer;
+import org.apache.lucene.analysis.hy.ArmenianAnalyzer;
+import org.apache.lucene.analysis.id.IndonesianAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.lt.LithuanianAnalyzer;
+import org.apache.lucene.analysis.lv.LatvianAnalyzer;
+import org.apache.lucene.analysis.ne.NepaliAnalyzer;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.ro.RomanianAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.sr.SerbianAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.ta.TamilAnalyzer;
+import org.apache.lucene.analysis.te.TeluguAnalyzer;
+import org.apache.lucene.analysis.th.ThaiAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
@@ -49,6 +89,52 @@ public final class TextAnalyzer {
             return new TokenStreamComponents(source, stream);
         }
     };
+
+    /**
+     * Function words of every language Lucene ships a stop list for, folded by the same chain as post text, as term
+     * hashes: they say nothing about which happening a post is about, and early in a stream (or for a language few
+     * posts use) IDF cannot know that yet.
+     */
+    private final Set<Long> stopTerms = stopTerms(
+            ArabicAnalyzer.getDefaultStopSet(),
+            BulgarianAnalyzer.getDefaultStopSet(),
+            BengaliAnalyzer.getDefaultStopSet(),
+            BrazilianAnalyzer.getDefaultStopSet(),
+            CatalanAnalyzer.getDefaultStopSet(),
+            CJKAnalyzer.getDefaultStopSet(),
+            SoraniAnalyzer.getDefaultStopSet(),
+            CzechAnalyzer.getDefaultStopSet(),
+            DanishAnalyzer.getDefaultStopSet(),
+            GermanAnalyzer.getDefaultStopSet(),
+            GreekAnalyzer.getDefaultStopSet(),
+            EnglishAnalyzer.getDefaultStopSet(),
+            SpanishAnalyzer.getDefaultStopSet(),
+            EstonianAnalyzer.getDefaultStopSet(),
+            BasqueAnalyzer.getDefaultStopSet(),
+            PersianAnalyzer.getDefaultStopSet(),
+            FinnishAnalyzer.getDefaultStopSet(),
+            FrenchAnalyzer.getDefaultStopSet(),
+            IrishAnalyzer.getDefaultStopSet(),
+            GalicianAnalyzer.getDefaultStopSet(),
+            HindiAnalyzer.getDefaultStopSet(),
+            HungarianAnalyzer.getDefaultStopSet(),
+            ArmenianAnalyzer.getDefaultStopSet(),
+            IndonesianAnalyzer.getDefaultStopSet(),
+            ItalianAnalyzer.getDefaultStopSet(),
+            LithuanianAnalyzer.getDefaultStopSet(),
+            LatvianAnalyzer.getDefaultStopSet(),
+            NepaliAnalyzer.getDefaultStopSet(),
+            DutchAnalyzer.getDefaultStopSet(),
+            NorwegianAnalyzer.getDefaultStopSet(),
+            PortugueseAnalyzer.getDefaultStopSet(),
+            RomanianAnalyzer.getDefaultStopSet(),
+            RussianAnalyzer.getDefaultStopSet(),
+            SerbianAnalyzer.getDefaultStopSet(),
+            SwedishAnalyzer.getDefaultStopSet(),
+            TamilAnalyzer.getDefaultStopSet(),
+            TeluguAnalyzer.getDefaultStopSet(),
+            ThaiAnalyzer.getDefaultStopSet(),
+            TurkishAnalyzer.getDefaultStopSet());
 
     /**
      * Features of one post.
@@ -144,7 +230,7 @@ public final class TextAnalyzer {
                     continue;
                 }
                 String token = term.toString();
-                b.add(TermKind.WORD, token, token);
+                b.add(isStopWord(token) ? TermKind.STOP_WORD : TermKind.WORD, token, token);
                 if (normalized != null) {
                     if (normalized.length() > 0) {
                         normalized.append(' ');
@@ -156,6 +242,31 @@ public final class TextAnalyzer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** True for a folded word that is a function word in some language. */
+    public boolean isStopWord(String folded) {
+        return stopTerms.contains(Hashing.term(TermKind.WORD.prefix(), folded));
+    }
+
+    private Set<Long> stopTerms(CharArraySet... lists) {
+        Set<Long> out = new HashSet<>();
+        for (CharArraySet list : lists) {
+            for (Object word : list) {
+                String w = word instanceof char[] ? new String((char[]) word) : String.valueOf(word);
+                try (TokenStream ts = analyzer.tokenStream("t", w)) {
+                    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        out.add(Hashing.term(TermKind.WORD.prefix(), term));
+                    }
+                    ts.end();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return out;
     }
 
     private static String normalizeUrl(String raw) {
