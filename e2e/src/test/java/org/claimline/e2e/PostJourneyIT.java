@@ -33,8 +33,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostJourneyIT {
 
-    /** The first post also pays for the consumers' group joins; later ones take milliseconds. */
-    private static final Duration FIRST_ARRIVAL = Duration.ofSeconds(15);
+    /** The first post also pays for warm-up (group joins, the engine's first batch); later ones take milliseconds. */
+    private static final Duration FIRST_ARRIVAL = Duration.ofSeconds(30);
+    /** A post once the pipeline is warm: DESIGN.md asks for 250 ms at p99; this bound holds on a loaded CI machine. */
+    private static final Duration WARM_ARRIVAL = Duration.ofSeconds(5);
     private static final Duration OUTAGE_ANSWER_LIMIT = Duration.ofSeconds(5);
     private static final Duration RECOVERY = Duration.ofSeconds(90);
     private static final Duration ON_TIMELINE = Duration.ofSeconds(90);
@@ -83,8 +85,9 @@ class PostJourneyIT {
             String second = postAccepted();
             await("post " + second + " on the SSE stream").atMost(FIRST_ARRIVAL).pollInterval(Duration.ofMillis(5))
                     .until(() -> stream.find(second).isPresent());
-            System.out.printf("e2e: POST -> SSE of a second post took %d ms%n",
-                    Duration.ofNanos(stream.find(second).orElseThrow().arrivedNanos() - secondSent).toMillis());
+            Duration warm = Duration.ofNanos(stream.find(second).orElseThrow().arrivedNanos() - secondSent);
+            System.out.printf("e2e: POST -> SSE of a second post took %d ms%n", warm.toMillis());
+            assertTrue(warm.compareTo(WARM_ARRIVAL) <= 0, "a warm post took " + warm.toMillis() + " ms to reach SSE");
         }
 
         Map<String, String> eventOf = await("post " + postId + " on an event timeline").atMost(ON_TIMELINE)
