@@ -136,9 +136,9 @@ public final class GroupingEngine {
         mediaSignals(post, p, at, event, signals);
         CopyCluster cluster = p.duplicate != null ? p.duplicate.cluster : null;
         add(event, storyline, post, p, at, cluster);
-        if (cluster != null && cluster.authors.size() >= s.copyPasteMinAuthors() && p.author != 0) {
+        if (cluster != null && cluster.authors() >= s.copyPasteMinAuthors() && p.author != 0) {
             signals.add(new Signal(Signal.COPY_PASTE, String.format(Locale.ROOT,
-                    "near-identical text from %d authors within %s of post %s", cluster.authors.size(),
+                    "near-identical text from %d authors within %s of post %s", cluster.authors(),
                     duration(at - cluster.firstAt), cluster.firstPostId), cluster.firstPostId));
         }
         if (choice.storyline == null) {
@@ -632,12 +632,12 @@ public final class GroupingEngine {
         } else if (p.features.normalizedLength() >= s.minCopyPasteChars()) {
             cluster = new CopyCluster(post.postId(), at, voice);
         }
-        if (storyline.voices.size() < s.maxVoices()) {
-            storyline.voices.add(voice);
+        if (storyline.voices.size() < s.maxVoices() && storyline.voices.get(voice) == 0) {
+            storyline.voices.add(voice, 1);
         }
         if (cluster != null) {
             if (p.author != 0) {
-                cluster.authors.add(p.author);
+                cluster.addAuthor(p.author, s.maxVoices());
             }
             texts.add(p.features.simHash(), new TextSighting(storyline, cluster, post.postId(), at));
         }
@@ -723,6 +723,17 @@ public final class GroupingEngine {
         });
     }
 
+    /**
+     * Shrinks a quiet event to what can still wake or explain it: its most frequent terms and each storyline's few
+     * strongest, so that the many quiet events still referenced by the image, text and reply indexes cost little.
+     */
+    private void compact(EventState event) {
+        event.terms.pruneTo(s.coldEventTerms());
+        for (StorylineState storyline : event.storylines) {
+            storyline.terms.pruneTo(s.coldStorylineTerms());
+        }
+    }
+
     private void touch(EventState event) {
         hot.remove(event.id);
         hot.put(event.id, event);
@@ -742,6 +753,7 @@ public final class GroupingEngine {
             it.remove();
             unindex(oldest);
             oldest.hot = false;
+            compact(oldest);
         }
     }
 

@@ -28,8 +28,10 @@ import java.util.Locale;
  *     claim, so only a near-identical text overrides that
  * @param termSaturation share of an event's posts that must carry a term for it to count fully; below, it counts
  *     proportionally, so one stray post in a large event does not make its words evidence for that event
- * @param idfOffset subtracted from each term's IDF: terms found in more than about e^-offset of recent posts (function
- *     words in any language, platform boilerplate) carry no weight, without any stop-word list
+ * @param idfOffset subtracted from each term's IDF: terms found in more than about e^-offset (37%) of recent posts
+ *     (platform boilerplate, function words of languages Lucene has no stop list for) carry no weight; kept low because
+ *     a running event's own name is in a large share of the stream while it bursts, and must still count (2.0, i.e.
+ *     13%, made it count nothing in a burst, leaving incidental words to decide)
  * @param unseenTermWeight share of its weight a term never seen before keeps: it cannot match any event, and unique
  *     words and links (shortened URLs are unique per share) would otherwise drown the terms that can
  * @param idfPriorDocs pseudo-documents added to the collection size so that IDF is sane from the first post
@@ -42,7 +44,8 @@ import java.util.Locale;
  * @param mentionWeight a mentioned account is as telling as a word
  * @param urlWeight the same link shared is strong evidence of the same story
  * @param stopWordWeight weight of a function word of any language Lucene ships a stop list for, relative to other
- *     words (which IDF alone discounts only once enough posts have been seen)
+ *     words: none, as IDF alone learns that they are common only after many posts (and never for a language few posts
+ *     use), and it is what lets {@code idfOffset} stay low
  * @param authorWeight the same author tends to stay on a happening, but also follows several: weaker than a word
  * @param timeScaleHours text evidence fades with the gap since the event's last post on this scale: newsroom events
  *     run hours to days
@@ -58,6 +61,9 @@ import java.util.Locale;
  *     matched as well by its newest copies
  * @param maxEventTerms term counts kept per event (the most frequent survive pruning): bounds memory per event
  * @param maxStorylineTerms term counts kept per storyline
+ * @param coldEventTerms term counts an event keeps once it leaves the hot set: enough to title it and to be woken by
+ *     its main terms, few enough that the quiet events the indexes still reference keep memory flat
+ * @param coldStorylineTerms term counts a storyline of a quiet event keeps, for its label
  * @param perceptualDistance Hamming bits (of 64) within which two perceptual hashes are the same picture: resized and
  *     recompressed copies differ by 0-4, different pictures by 20 or more
  * @param imageIndexCapacity images remembered (least recently seen forgotten first); also how events are woken
@@ -114,6 +120,8 @@ public record GroupingSettings(
         int maxBucket,
         int maxEventTerms,
         int maxStorylineTerms,
+        int coldEventTerms,
+        int coldStorylineTerms,
         int perceptualDistance,
         int imageIndexCapacity,
         int replyIndexCapacity,
@@ -148,7 +156,7 @@ public record GroupingSettings(
                 0.5,
                 0.85,
                 0.01,
-                2.0,
+                1.0,
                 0.1,
                 50,
                 0.0,
@@ -157,7 +165,7 @@ public record GroupingSettings(
                 1.0,
                 2.0,
                 0.5,
-                1.0,
+                0.0,
                 48,
                 0.5,
                 168,
@@ -169,6 +177,8 @@ public record GroupingSettings(
                 64,
                 160,
                 48,
+                48,
+                12,
                 6,
                 500_000,
                 500_000,

@@ -1,7 +1,5 @@
 package org.claimline.grouping;
 
-import java.util.HashSet;
-import java.util.Set;
 import org.claimline.grouping.util.LongIntMap;
 
 /** The engine's working memory of one storyline: bounded term counts, its first post and the voices telling it. */
@@ -13,7 +11,8 @@ final class StorylineState {
     long lastAt;
     final LongIntMap terms = new LongIntMap();
     String firstPostId;
-    final Set<Long> voices = new HashSet<>();
+    /** Distinct voices (authors, a copy-paste cluster counted once) as a set of hashes. */
+    final LongIntMap voices = new LongIntMap();
     String label = "";
     int labelPosts = -1;
 
