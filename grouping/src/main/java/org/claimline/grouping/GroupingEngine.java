@@ -19,6 +19,7 @@ import org.claimline.grouping.text.TextFeatures;
 import org.claimline.grouping.util.BoundedLru;
 import org.claimline.grouping.util.LongIntMap;
 import org.claimline.grouping.util.LongObjectMap;
+import org.claimline.grouping.util.SpellingCache;
 
 /**
  * Places posts, one at a time in arrival order, into events and storylines, merging events that a post shows to be
@@ -48,7 +49,7 @@ public final class GroupingEngine {
     private final TextAnalyzer analyzer = new TextAnalyzer();
     private final TermStatistics stats;
     /** Hot events in order of last activity (a touched event is re-inserted at the end). */
-    private final LinkedHashMap<String, EventState> hot = new LinkedHashMap<>();
+    private final LinkedHashMap<String, EventState> hot = new LinkedHashMap<>(16, 0.75f, true);
     /** Hot and recently cold events by id, for restore and for waking. */
     private final BoundedLru<String, EventState> known;
     private final LongObjectMap<PostingList> index = new LongObjectMap<>();
@@ -59,7 +60,7 @@ public final class GroupingEngine {
     private final HammingIndex<ImageSighting> similarImages;
     private final BoundedLru<String, StorylineState> replyTargets;
     private final HammingIndex<TextSighting> texts;
-    private final BoundedLru<Long, String> dictionary;
+    private final SpellingCache dictionary;
     /** Distinct voices that linked two established events, by pair of event ids, until enough merge them. */
     private final BoundedLru<String, long[]> pairLinks;
     private long now = Long.MIN_VALUE;
@@ -74,12 +75,12 @@ public final class GroupingEngine {
         this.ids = ids;
         this.stats = new TermStatistics(s.sketchWidthBits(), s.sketchDepth(), s.idfPriorDocs(), s.idfPriorShare(),
                 s.idfHalfLifeDocs());
-        this.known = new BoundedLru<>(s.maxHotEvents());
+        this.known = new BoundedLru<>(Math.max(s.knownEventCapacity(), 1));
         this.images = new BoundedLru<>(s.imageIndexCapacity());
         this.similarImages = new HammingIndex<>(s.imageIndexCapacity(), s.maxBucket());
         this.replyTargets = new BoundedLru<>(s.replyIndexCapacity());
         this.texts = new HammingIndex<>(s.textIndexCapacity(), s.maxBucket());
-        this.dictionary = new BoundedLru<>(s.termDictionaryCapacity());
+        this.dictionary = new SpellingCache(s.termDictionaryCapacity());
         this.pairLinks = new BoundedLru<>(s.pairLinkCapacity());
     }
 
@@ -93,7 +94,7 @@ public final class GroupingEngine {
         long at = post.postedAt().toEpochMilli();
         advance(at);
         Prepared p = prepare(post);
-        Map<EventState, Candidate> candidates = new HashMap<>();
+        Map<EventState, Candidate> candidates = new LinkedHashMap<>(); // insertion order: ties break the same way on every run
         gatherStrong(post, p, at, candidates);
         gatherIndexed(p, candidates);
         for (Candidate c : candidates.values()) {
@@ -109,7 +110,7 @@ public final class GroupingEngine {
             event = newEvent(at);
             newEvent = true;
             double best = candidates.values().stream().mapToDouble(c -> c.score).max().orElse(0);
-            reasons.add(String.format(Locale.ROOT, "no active event close enough (best score %.2f)", best));
+            reasons.add("no active event close enough (best score " + fixed2(best) + ")");
         } else {
             event = target.event;
             if (!event.hot) {
@@ -157,7 +158,10 @@ public final class GroupingEngine {
         long at = post.postedAt().toEpochMilli();
         advance(at);
         Prepared p = prepare(post);
-        EventState event = known.get(eventId);
+        EventState event = hot.get(eventId);
+        if (event == null) {
+            event = known.get(eventId);
+        }
         event = event == null ? null : event.resolve();
         if (event == null) {
             event = new EventState(eventId, at);
@@ -205,7 +209,7 @@ public final class GroupingEngine {
             if (kind == TermKind.AUTHOR) {
                 p.author = p.terms[i];
             }
-            if (kind == TermKind.WORD || kind == TermKind.HASHTAG) {
+            if ((kind == TermKind.WORD || kind == TermKind.HASHTAG) && !dictionary.containsKey(p.terms[i])) {
                 dictionary.put(p.terms[i], f.surfaces()[i]);
             }
         }
@@ -583,10 +587,10 @@ public final class GroupingEngine {
             }
         }
         if (best != null && bestScore >= threshold) {
-            return new StorylineChoice(best, String.format(Locale.ROOT, "storyline: text close to it (%.2f)", bestScore));
+            return new StorylineChoice(best, "storyline: text close to it (" + fixed2(bestScore) + ")");
         }
-        return new StorylineChoice(null, p.newImage ? "new storyline: a new image" : String.format(Locale.ROOT,
-                "new storyline: no storyline close enough (best %.2f)", bestScore));
+        return new StorylineChoice(null, p.newImage ? "new storyline: a new image"
+                : "new storyline: no storyline close enough (best " + fixed2(bestScore) + ")");
     }
 
     // ---- updating state ----
@@ -735,8 +739,10 @@ public final class GroupingEngine {
     }
 
     private void touch(EventState event) {
-        hot.remove(event.id);
-        hot.put(event.id, event);
+        // access order: the lookup moves the event to the most recently active end
+        if (hot.get(event.id) == null) {
+            hot.put(event.id, event);
+        }
         known.get(event.id);
     }
 
@@ -774,7 +780,7 @@ public final class GroupingEngine {
         shared.sort((a, b) -> Double.compare(p.weights[b], p.weights[a]));
         StringBuilder sb = new StringBuilder();
         if (target.distanceKm >= 0) {
-            sb.append(String.format(Locale.ROOT, "%.0f km, ", target.distanceKm));
+            sb.append(Math.round(target.distanceKm)).append(" km, ");
         }
         sb.append(duration(Math.max(0, at - e.lastAt))).append(" after its last post");
         if (!shared.isEmpty()) {
@@ -783,7 +789,7 @@ public final class GroupingEngine {
                 sb.append(k == 0 ? "" : ", ").append(p.features.surfaces()[shared.get(k)]);
             }
         }
-        sb.append(String.format(Locale.ROOT, " (score %.2f)", target.score));
+        sb.append(" (score ").append(fixed2(target.score)).append(')');
         reasons.add(sb.toString());
     }
 
@@ -854,7 +860,12 @@ public final class GroupingEngine {
         long[] bestKeys = new long[want];
         double[] bestScores = new double[want];
         int[] filled = {0};
+        // a term only one post of several carries is not what the event or storyline is about
+        int minCount = posts >= TITLE_ALWAYS_BELOW / 2 ? 2 : 1;
         terms.forEach((key, count) -> {
+            if (count < minCount) {
+                return;
+            }
             double share = count / (double) Math.max(1, posts);
             if (within != null && within.posts > 0) {
                 share -= 0.5 * within.terms.get(key) / (double) within.posts;
@@ -918,6 +929,13 @@ public final class GroupingEngine {
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
                 + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    /** A non-negative number with two decimals, as String.format("%.2f") would print it but without its cost per post. */
+    static String fixed2(double v) {
+        long hundredths = Math.round(v * 100);
+        long rest = hundredths % 100;
+        return (hundredths / 100) + (rest < 10 ? ".0" : ".") + rest;
     }
 
     static String duration(long millis) {

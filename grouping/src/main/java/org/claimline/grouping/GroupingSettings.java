@@ -53,12 +53,15 @@ import java.util.Locale;
  * @param hotWindowHours an event quiet this long leaves the hot set and cannot absorb posts on words alone any more (two
  *     earthquakes months apart are two events); a week covers the quiet nights and weekends of slow stories
  * @param maxHotEvents hard cap on hot events (least recently active leave first), to keep memory flat in a flood
+ * @param knownEventCapacity events remembered by id (hot ones and the most recently quiet), for restore and waking;
+ *     quiet events beyond it live on only while an image, text or reply index still points at them, so memory stays
+ *     flat however long the stream (at 200,000, as before, a million-post stream never filled it and the heap grew)
  * @param postingListSize most recent events kept per index key: bounds the candidate list of common terms
  * @param maxQueryTerms the rarest terms of a post used to look up candidates: bounds the cost per post
  * @param maxCandidates events scored in full per post, those sharing the most index weight with it: bounds the cost
  * @param storylineScan most recently active storylines of an event compared with a post: a story being told is active
  * @param maxBucket entries scanned per band value in the near-duplicate indexes: a text copied thousands of times is
- *     matched as well by its newest copies
+ *     matched as well by its newest 16 copies as by 64, at a quarter of the cost per post
  * @param maxEventTerms term counts kept per event (the most frequent survive pruning): bounds memory per event
  * @param maxStorylineTerms term counts kept per storyline
  * @param coldEventTerms term counts an event keeps once it leaves the hot set: enough to title it and to be woken by
@@ -69,7 +72,8 @@ import java.util.Locale;
  * @param imageIndexCapacity images remembered (least recently seen forgotten first); also how events are woken
  * @param replyIndexCapacity posts remembered as reply targets
  * @param textIndexCapacity recent texts remembered for near-duplicate (copy-paste) detection
- * @param termDictionaryCapacity term spellings remembered for titles and reasons
+ * @param termDictionaryCapacity slots of the direct-mapped table of term spellings for titles (a newer term overwrites
+ *     an older one in its slot; memory is fixed from the start)
  * @param copyPasteDistance Hamming bits (of a 64-bit SimHash over character 4-grams) within which two texts are near-identical
  * @param copyPasteWindowHours near-identical texts this close in time are one copy-paste cluster
  * @param copyPasteMinAuthors distinct authors a near-identical text needs before it is flagged as copy-paste
@@ -113,6 +117,7 @@ public record GroupingSettings(
         double timeWeight,
         double hotWindowHours,
         int maxHotEvents,
+        int knownEventCapacity,
         int postingListSize,
         int maxQueryTerms,
         int maxCandidates,
@@ -170,11 +175,12 @@ public record GroupingSettings(
                 0.5,
                 168,
                 200_000,
+                20_000,
                 32,
                 24,
                 16,
                 64,
-                64,
+                16,
                 160,
                 48,
                 48,

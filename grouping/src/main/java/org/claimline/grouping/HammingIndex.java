@@ -1,9 +1,8 @@
 package org.claimline.grouping;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.claimline.grouping.util.LongObjectMap;
 
 /**
  * Finds 64-bit hashes within a few bits of a query in constant time: each hash is filed under its four 16-bit bands, and
@@ -27,7 +26,7 @@ final class HammingIndex<V> {
         }
     }
 
-    private final Map<Integer, List<Entry<V>>> buckets = new HashMap<>();
+    private final LongObjectMap<List<Entry<V>>> buckets = new LongObjectMap<>();
     private final Object[] ring;
     private final int maxBucket;
     private int next;
@@ -61,7 +60,12 @@ final class HammingIndex<V> {
         ring[next] = entry;
         next = (next + 1) % ring.length;
         for (int band = 0; band < BANDS; band++) {
-            List<Entry<V>> bucket = buckets.computeIfAbsent(key(hash, band), k -> new ArrayList<>(2));
+            int key = key(hash, band);
+            List<Entry<V>> bucket = buckets.get(key);
+            if (bucket == null) {
+                bucket = new ArrayList<>(2);
+                buckets.put(key, bucket);
+            }
             if (bucket.size() >= maxBucket) {
                 bucket.remove(0);
             }

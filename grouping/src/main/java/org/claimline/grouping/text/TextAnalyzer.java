@@ -59,6 +59,7 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.claimline.grouping.util.LongIntMap;
 
 /**
  * Turns a post's text, tags, place name and author into hashed terms that compare across scripts and spellings:
@@ -95,7 +96,7 @@ public final class TextAnalyzer {
      * hashes: they say nothing about which happening a post is about, and early in a stream (or for a language few
      * posts use) IDF cannot know that yet.
      */
-    private final Set<Long> stopTerms = stopTerms(
+    private final LongIntMap stopTerms = stopTerms(
             ArabicAnalyzer.getDefaultStopSet(),
             BulgarianAnalyzer.getDefaultStopSet(),
             BengaliAnalyzer.getDefaultStopSet(),
@@ -148,43 +149,57 @@ public final class TextAnalyzer {
         Builder b = new Builder();
         StringBuilder words = new StringBuilder();
         if (text != null && !text.isEmpty()) {
+            // each pattern runs only when its marker character is present: most posts lack some of them
             String rest = text;
-            Matcher url = URL.matcher(rest);
-            StringBuilder withoutUrls = new StringBuilder();
-            int last = 0;
-            while (url.find()) {
-                withoutUrls.append(rest, last, url.start()).append(' ');
-                last = url.end();
-                String normalized = normalizeUrl(url.group());
-                if (normalized != null) {
-                    b.add(TermKind.URL, normalized, normalized);
+            int last;
+            if (rest.indexOf(':') >= 0) {
+                Matcher url = URL.matcher(rest);
+                StringBuilder withoutUrls = new StringBuilder();
+                last = 0;
+                while (url.find()) {
+                    withoutUrls.append(rest, last, url.start()).append(' ');
+                    last = url.end();
+                    String normalized = normalizeUrl(url.group());
+                    if (normalized != null) {
+                        b.add(TermKind.URL, normalized, normalized);
+                    }
                 }
+                withoutUrls.append(rest, last, rest.length());
+                rest = withoutUrls.toString();
             }
-            withoutUrls.append(rest.substring(last));
-            rest = withoutUrls.toString();
-            Matcher mention = MENTION.matcher(rest);
-            while (mention.find()) {
-                String handle = mention.group(1).toLowerCase(Locale.ROOT);
-                b.add(TermKind.MENTION, handle, "@" + handle);
+            if (rest.indexOf('@') >= 0) {
+                Matcher mention = MENTION.matcher(rest);
+                StringBuilder withoutMentions = new StringBuilder();
+                last = 0;
+                while (mention.find()) {
+                    withoutMentions.append(rest, last, mention.start()).append(' ');
+                    last = mention.end();
+                    String handle = mention.group(1).toLowerCase(Locale.ROOT);
+                    b.add(TermKind.MENTION, handle, "@" + handle);
+                }
+                withoutMentions.append(rest, last, rest.length());
+                rest = withoutMentions.toString();
             }
-            rest = MENTION.matcher(rest).replaceAll(" ");
-            Matcher hashtag = HASHTAG.matcher(rest);
-            StringBuilder plain = new StringBuilder();
-            last = 0;
-            while (hashtag.find()) {
-                plain.append(rest, last, hashtag.start()).append(' ');
-                last = hashtag.end();
-                addHashtag(b, hashtag.group(1));
-                plain.append(CAMEL.matcher(hashtag.group(1)).replaceAll(" ")).append(' ');
+            if (rest.indexOf('#') >= 0 || rest.indexOf('＃') >= 0) {
+                Matcher hashtag = HASHTAG.matcher(rest);
+                StringBuilder plain = new StringBuilder();
+                last = 0;
+                while (hashtag.find()) {
+                    plain.append(rest, last, hashtag.start()).append(' ');
+                    last = hashtag.end();
+                    addHashtag(b, hashtag.group(1));
+                    plain.append(splitCamel(hashtag.group(1))).append(' ');
+                }
+                plain.append(rest, last, rest.length());
+                rest = plain.toString();
             }
-            plain.append(rest.substring(last));
-            words.append(plain);
+            words.append(rest);
         }
         for (String tag : tags) {
             if (tag != null && !tag.isBlank()) {
                 String body = tag.startsWith("#") ? tag.substring(1) : tag;
                 addHashtag(b, body);
-                words.append(' ').append(CAMEL.matcher(body).replaceAll(" "));
+                words.append(' ').append(splitCamel(body));
             }
         }
         StringBuilder normalized = new StringBuilder();
@@ -197,6 +212,16 @@ public final class TextAnalyzer {
             b.add(TermKind.AUTHOR, handle.toLowerCase(Locale.ROOT), "@" + handle);
         }
         return b.build(simHash(normalized), normalized.length());
+    }
+
+    /** A hashtag body split into words at camel case and underscores (the regex only when there is something to split). */
+    private static String splitCamel(String body) {
+        boolean split = false;
+        for (int i = 1; i < body.length() && !split; i++) {
+            char c = body.charAt(i);
+            split = c == '_' || Character.isUpperCase(c);
+        }
+        return split || body.startsWith("_") ? CAMEL.matcher(body).replaceAll(" ") : body;
     }
 
     private void addHashtag(Builder b, String body) {
@@ -246,11 +271,11 @@ public final class TextAnalyzer {
 
     /** True for a folded word that is a function word in some language. */
     public boolean isStopWord(String folded) {
-        return stopTerms.contains(Hashing.term(TermKind.WORD.prefix(), folded));
+        return stopTerms.get(Hashing.term(TermKind.WORD.prefix(), folded)) != 0;
     }
 
-    private Set<Long> stopTerms(CharArraySet... lists) {
-        Set<Long> out = new HashSet<>();
+    private LongIntMap stopTerms(CharArraySet... lists) {
+        LongIntMap out = new LongIntMap();
         for (CharArraySet list : lists) {
             for (Object word : list) {
                 String w = word instanceof char[] ? new String((char[]) word) : String.valueOf(word);
@@ -258,7 +283,10 @@ public final class TextAnalyzer {
                     CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
                     ts.reset();
                     while (ts.incrementToken()) {
-                        out.add(Hashing.term(TermKind.WORD.prefix(), term));
+                        long h = Hashing.term(TermKind.WORD.prefix(), term);
+                        if (out.get(h) == 0) {
+                            out.add(h, 1);
+                        }
                     }
                     ts.end();
                 } catch (IOException e) {
@@ -298,13 +326,15 @@ public final class TextAnalyzer {
                 h = (h ^ s.charAt(j)) * 0x100000001b3L;
             }
             h = Hashing.mix(h);
+            // count set bits per position without branches; a bit is set in the result when most shingles set it
             for (int bit = 0; bit < Long.SIZE; bit++) {
-                v[bit] += ((h >>> bit) & 1L) == 1L ? 1 : -1;
+                v[bit] += (int) ((h >>> bit) & 1L);
             }
         }
+        int shingles = s.length() - SHINGLE + 1;
         long hash = 0L;
         for (int bit = 0; bit < Long.SIZE; bit++) {
-            if (v[bit] > 0) {
+            if (2 * v[bit] > shingles) {
                 hash |= 1L << bit;
             }
         }
