@@ -147,7 +147,7 @@ public final class GroupingEngine {
         }
         return new Placement(post.postId(), event.id, storyline.id, newEvent, choice.storyline == null,
                 List.copyOf(reasons), List.copyOf(signals), List.copyOf(merges), title(event), label(storyline),
-                storyline.voices.size());
+                storyline.corroboration());
     }
 
     /**
@@ -636,7 +636,7 @@ public final class GroupingEngine {
         } else if (p.features.normalizedLength() >= s.minCopyPasteChars()) {
             cluster = new CopyCluster(post.postId(), at, voice);
         }
-        if (storyline.voices.size() < s.maxVoices() && storyline.voices.get(voice) == 0) {
+        if (storyline.corroboration() < s.maxVoices() && storyline.voices.get(voice) == 0) {
             storyline.voices.add(voice, 1);
         }
         if (cluster != null) {
@@ -735,6 +735,8 @@ public final class GroupingEngine {
         event.terms.pruneTo(s.coldEventTerms());
         for (StorylineState storyline : event.storylines) {
             storyline.terms.pruneTo(s.coldStorylineTerms());
+            storyline.frozenVoices += storyline.voices.size();
+            storyline.voices = new LongIntMap();
         }
     }
 

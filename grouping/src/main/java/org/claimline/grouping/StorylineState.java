@@ -12,7 +12,13 @@ final class StorylineState {
     final LongIntMap terms = new LongIntMap();
     String firstPostId;
     /** Distinct voices (authors, a copy-paste cluster counted once) as a set of hashes. */
-    final LongIntMap voices = new LongIntMap();
+    LongIntMap voices = new LongIntMap();
+    /** Voices counted before the storyline's event went quiet (their set is dropped to save memory). */
+    int frozenVoices;
+
+    int corroboration() {
+        return frozenVoices + voices.size();
+    }
     String label = "";
     int labelPosts = -1;
 

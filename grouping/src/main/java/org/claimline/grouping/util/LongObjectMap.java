@@ -15,14 +15,20 @@ public final class LongObjectMap<V> {
     private long[] keys = new long[MIN_CAPACITY];
     private Object[] values = new Object[MIN_CAPACITY];
     private int size;
+    /** The key 0 marks empty slots, so its value lives apart. */
+    private boolean hasZero;
+    private Object zeroValue;
 
     public int size() {
-        return size;
+        return size + (hasZero ? 1 : 0);
     }
 
     @SuppressWarnings("unchecked")
     public V get(long key) {
-        long k = key == EMPTY ? 1 : key;
+        if (key == EMPTY) {
+            return (V) zeroValue;
+        }
+        long k = key;
         int mask = keys.length - 1;
         for (int i = slot(k, mask); ; i = (i + 1) & mask) {
             if (keys[i] == k) {
@@ -35,7 +41,12 @@ public final class LongObjectMap<V> {
     }
 
     public void put(long key, V value) {
-        long k = key == EMPTY ? 1 : key;
+        if (key == EMPTY) {
+            hasZero = true;
+            zeroValue = value;
+            return;
+        }
+        long k = key;
         if (size + 1 > keys.length * MAX_LOAD) {
             rehash(keys.length * 2);
         }
@@ -55,7 +66,12 @@ public final class LongObjectMap<V> {
     }
 
     public void remove(long key) {
-        long k = key == EMPTY ? 1 : key;
+        if (key == EMPTY) {
+            hasZero = false;
+            zeroValue = null;
+            return;
+        }
+        long k = key;
         int mask = keys.length - 1;
         int i = slot(k, mask);
         while (keys[i] != k) {
