@@ -35,13 +35,20 @@ public final class Postgres implements AutoCloseable {
             return this;
         }
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(deleteDataOnClose)
                     .setPort(port)
                     .setServerConfig("max_connections", MAX_CONNECTIONS)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            if (!deleteDataOnClose) {
+                // Data that outlives the process (./claimline up) must survive a crash: zonky's test defaults turn
+                // fsync and synchronous commits off for speed.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir, e);
         }

@@ -1,7 +1,9 @@
 package org.claimline.claims.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.claimline.claims.config.ClaimsConfig;
@@ -31,6 +33,18 @@ public class PlacerState {
         this.factory = factory;
         this.posts = posts;
         this.config = config;
+    }
+
+    /**
+     * Builds the placer while the service starts, so the first post after a start is placed at once instead of
+     * waiting for the engine and its replay; if the database is not reachable yet, the first batch builds it.
+     */
+    void onStart(@Observes StartupEvent event) {
+        try {
+            placer();
+        } catch (RuntimeException e) {
+            LOG.warnf("placer not built at start-up, the first batch will build it: %s", e.getMessage());
+        }
     }
 
     /** The placer, rebuilt first when it is not current. */
