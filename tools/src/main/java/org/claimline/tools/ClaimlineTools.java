@@ -4,12 +4,14 @@ import org.claimline.tools.bench.BenchCommand;
 import org.claimline.tools.demo.DemoCommand;
 import org.claimline.tools.importer.ImportCommand;
 import org.claimline.tools.limits.LimitsCommand;
+import org.claimline.tools.ready.ConsumersReadyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the command-line tools that {@code ./claimline} runs against a running stack. */
 @Command(name = "claimline", mixinStandardHelpOptions = true,
-        subcommands = {ImportCommand.class, DemoCommand.class, BenchCommand.class, LimitsCommand.class})
+        subcommands = {ImportCommand.class, DemoCommand.class, BenchCommand.class, LimitsCommand.class,
+            ConsumersReadyCommand.class})
 public final class ClaimlineTools {
 
     public static void main(String[] args) {
