@@ -734,7 +734,13 @@ public final class GroupingEngine {
     private void compact(EventState event) {
         event.terms.pruneTo(s.coldEventTerms());
         for (StorylineState storyline : event.storylines) {
-            storyline.terms.pruneTo(s.coldStorylineTerms());
+            if (storyline.terms.size() > s.coldStorylineTerms()) {
+                storyline.terms.pruneTo(s.coldStorylineTerms());
+            }
+            // pruning keeps a table sized for what it keeps: a small storyline's table is rebuilt to its size
+            LongIntMap kept = new LongIntMap();
+            storyline.terms.forEach(kept::add);
+            storyline.terms = kept;
             storyline.frozenVoices += storyline.voices.size();
             storyline.voices = new LongIntMap();
         }

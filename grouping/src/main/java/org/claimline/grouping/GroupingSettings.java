@@ -66,7 +66,8 @@ import java.util.Locale;
  * @param maxStorylineTerms term counts kept per storyline
  * @param coldEventTerms term counts an event keeps once it leaves the hot set: enough to title it and to be woken by
  *     its main terms, few enough that the quiet events the indexes still reference keep memory flat
- * @param coldStorylineTerms term counts a storyline of a quiet event keeps, for its label
+ * @param coldStorylineTerms term counts a storyline of a quiet event keeps (its label is already computed): quiet
+ *     events have many small storylines, and at 12 their tables kept memory growing over a million posts
  * @param perceptualDistance Hamming bits (of 64) within which two perceptual hashes are the same picture: resized and
  *     recompressed copies differ by 0-4, different pictures by 20 or more
  * @param imageIndexCapacity images remembered (least recently seen forgotten first); also how events are woken
@@ -184,7 +185,7 @@ public record GroupingSettings(
                 160,
                 48,
                 48,
-                12,
+                4,
                 6,
                 500_000,
                 500_000,

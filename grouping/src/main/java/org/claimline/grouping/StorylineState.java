@@ -9,7 +9,7 @@ final class StorylineState {
     EventState event;
     int posts;
     long lastAt;
-    final LongIntMap terms = new LongIntMap();
+    LongIntMap terms = new LongIntMap();
     String firstPostId;
     /** Distinct voices (authors, a copy-paste cluster counted once) as a set of hashes. */
     LongIntMap voices = new LongIntMap();
