@@ -40,4 +40,16 @@ class BenchPostsTest {
         assertEquals('P', a[1]);
         assertNotEquals(java.util.Arrays.hashCode(a), java.util.Arrays.hashCode(b));
     }
+
+    @Test
+    void multipartPostsCarryTheirImageInsteadOfAReference() throws Exception {
+        BenchPosts posts = new BenchPosts("run2", List.of("aa"), 3);
+        for (int n = 0; n < 200; n++) {
+            JsonNode post = ContractJson.mapper().readTree(posts.postWithoutMedia(n, Instant.now()));
+            assertTrue(!post.has("media"), "post " + n + " references media");
+            assertEquals((byte) 0x89, posts.image(n)[0]);
+        }
+        assertEquals(java.util.Arrays.hashCode(posts.image(1)),
+                java.util.Arrays.hashCode(posts.image(1 + BenchImages.DISTINCT)), "a few images, repeated");
+    }
 }

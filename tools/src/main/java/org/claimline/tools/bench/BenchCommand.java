@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +30,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The find-max criterion: the highest rate whose p99 POST→SSE stays within this, nothing lost. */
     private static final double MAX_P99_E2E_MS = 1000;
-    private static final int IMAGES = 8;
     private static final int SEARCH_STEPS = 3;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -44,6 +44,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--drain-seconds", defaultValue = "30", description = "how long to wait for late arrivals")
     int drainSeconds;
+
+    @Option(names = "--format", defaultValue = "json",
+            description = "how posts are sent: json (one per request), batch (NDJSON), multipart (post + image)")
+    String format;
+
+    @Option(names = "--batch-size", defaultValue = "100", description = "posts per batch request (default 100)")
+    int batchSize;
+
+    @Option(names = "--warmup-seconds", defaultValue = "15",
+            description = "an unmeasured run first, at the same rate, so JIT compilation is not what is measured")
+    int warmupSeconds;
 
     @Option(names = "--find-max", description = "search the highest rate that holds p99 POST→SSE ≤ 1 s, none lost")
     boolean findMax;
@@ -61,12 +72,22 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }).start()) {
             awaitConnected(sse);
+            long firstPost = 0;
+            if (warmupSeconds > 0) {
+                System.err.printf("bench: warming up for %d s (not measured)%n", warmupSeconds);
+                BenchRun warmup = new BenchRun(ingest, new BenchPosts(runId, images, firstPost), format(),
+                        batchSize);
+                current.set(warmup);
+                warmup.run(rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(drainSeconds), firstPost);
+                firstPost += (long) (rate * warmupSeconds) + 1;
+            }
             ObjectNode result;
             if (findMax) {
-                result = findMax(ingest, images, runId, current);
+                result = findMax(ingest, images, runId, current, firstPost);
             } else {
-                result = runOnce(ingest, images, runId, current, rate, 0);
+                result = runOnce(ingest, images, runId, current, rate, firstPost);
             }
+            result.put("warmup_seconds", warmupSeconds);
             decorate(result);
             System.out.println(ContractJson.mapper().writeValueAsString(result));
             return result.path("lost").asLong() == 0 ? 0 : 1;
@@ -75,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private ObjectNode runOnce(IngestClient ingest, List<String> images, String runId,
                                AtomicReference<BenchRun> current, double offered, long firstPost) {
-        BenchRun run = new BenchRun(ingest, new BenchPosts(runId, images, firstPost));
+        BenchRun run = new BenchRun(ingest, new BenchPosts(runId, images, firstPost), format(), batchSize);
         current.set(run);
         ObjectNode result = run.run(offered, Duration.ofSeconds(seconds), Duration.ofSeconds(drainSeconds),
                 firstPost);
@@ -83,12 +104,20 @@ public final class BenchCommand implements Callable<Integer> {
         return result;
     }
 
+    private BenchFormat format() {
+        try {
+            return BenchFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be json, batch or multipart, not " + format, e);
+        }
+    }
+
     private ObjectNode findMax(IngestClient ingest, List<String> images, String runId,
-                               AtomicReference<BenchRun> current) {
+                               AtomicReference<BenchRun> current, long firstPost) {
         double low = 0;
         double high = rate;
         ObjectNode best = null;
-        long postNumber = 0;
+        long postNumber = firstPost;
         // Double until a rate fails, then bisect between the last that held and the first that did not.
         while (true) {
             ObjectNode result = runOnce(ingest, images, runId, current, high, postNumber);
@@ -142,8 +171,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static List<String> uploadImages(IngestClient ingest) throws IOException, InterruptedException {
         List<String> shas = new ArrayList<>();
-        for (int i = 0; i < IMAGES; i++) {
-            IngestClient.Response response = ingest.uploadMedia(BenchImages.png(i), "image/png");
+        for (int i = 0; i < BenchImages.DISTINCT; i++) {
+            IngestClient.Response response = ingest.uploadMedia(BenchImages.cached(i), BenchImages.TYPE);
             if (!response.accepted()) {
                 System.err.println("bench: image upload refused, posts go without images: " + response.problem());
                 return List.of();

@@ -12,10 +12,22 @@ import javax.imageio.ImageIO;
 /** Small distinct PNG images drawn on the fly, so the bench and the demo need no image files. */
 public final class BenchImages {
 
+    public static final String TYPE = "image/png";
+    /** How many distinct images the bench uses. */
+    public static final int DISTINCT = 8;
     private static final int SIZE = 320;
+    private static final byte[][] CACHE = new byte[DISTINCT][];
     private static final int SHAPES = 12;
 
     private BenchImages() {
+    }
+
+    /** Image {@code i} of the bench's few, drawn once. */
+    public static synchronized byte[] cached(int i) {
+        if (CACHE[i] == null) {
+            CACHE[i] = png(i);
+        }
+        return CACHE[i];
     }
 
     public static byte[] png(long seed) {

@@ -50,6 +50,20 @@ public final class BenchPosts {
 
     /** The JSON body of post number {@code n} of this run. */
     public byte[] post(long n, Instant postedAt) {
+        return ContractJson.write(body(n, postedAt, true));
+    }
+
+    /** The same post without a media reference, for requests that carry the image itself. */
+    public byte[] postWithoutMedia(long n, Instant postedAt) {
+        return ContractJson.write(body(n, postedAt, false));
+    }
+
+    /** The image bytes sent along with post number {@code n} (one of a few, as real streams repeat images). */
+    public byte[] image(long n) {
+        return BenchImages.cached((int) (n % BenchImages.DISTINCT));
+    }
+
+    private ObjectNode body(long n, Instant postedAt, boolean withMedia) {
         Scene scene = SCENES.get((int) (n % SCENES.size()));
         ObjectNode body = ContractJson.mapper().createObjectNode();
         body.put("platform", "bench");
@@ -66,9 +80,9 @@ public final class BenchPosts {
             place.put("lon", scene.lon() + random.nextDouble(-0.02, 0.02));
             place.put("radiusKm", 1.0);
         }
-        if (!imageSha256.isEmpty() && random.nextDouble() < IMAGE_SHARE) {
+        if (withMedia && !imageSha256.isEmpty() && random.nextDouble() < IMAGE_SHARE) {
             body.putArray("media").addObject().put("sha256", imageSha256.get(random.nextInt(imageSha256.size())));
         }
-        return ContractJson.write(body);
+        return body;
     }
 }

@@ -2,10 +2,16 @@ package org.claimline.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -32,10 +38,17 @@ public final class BenchRun {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
+    /** When the last 202 came back: accepted/s counts answers that arrive after the send phase too. */
+    private final AtomicLong lastAcceptedAt = new AtomicLong();
 
-    public BenchRun(IngestClient ingest, BenchPosts posts) {
+    private final BenchFormat format;
+    private final int batchSize;
+
+    public BenchRun(IngestClient ingest, BenchPosts posts, BenchFormat format, int batchSize) {
         this.ingest = ingest;
         this.posts = posts;
+        this.format = format;
+        this.batchSize = batchSize;
     }
 
     /** Called for every message of the SSE stream; records the arrival of a post this run sent. */
@@ -65,35 +78,33 @@ public final class BenchRun {
 
     /** Sends {@code rate} posts a second for {@code duration}, then waits up to {@code drain} for arrivals. */
     public ObjectNode run(double rate, Duration duration, Duration drain, long firstPostNumber) {
-        long interval = (long) (NANOS_PER_SECOND / rate);
         long total = (long) (rate * duration.toNanos() / NANOS_PER_SECOND);
+        int perRequest = format.postsPerRequest(batchSize);
+        long requests = (total + perRequest - 1) / perRequest;
+        long interval = (long) (NANOS_PER_SECOND * perRequest / rate);
         long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long due = start + i * interval;
+        for (long r = 0; r < requests; r++) {
+            long due = start + r * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            byte[] body = posts.post(firstPostNumber + i, Instant.now());
-            ingest.sendPost(body).whenComplete((response, error) -> {
+            long first = firstPostNumber + r * perRequest;
+            int count = (int) Math.min(perRequest, total - r * perRequest);
+            send(first, count).whenComplete((response, error) -> {
                 long now = System.nanoTime();
-                answered.incrementAndGet();
-                if (error != null || !response.accepted()) {
-                    if (errors.incrementAndGet() == 1) {
-                        System.err.println("bench: first error: "
-                                + (error != null ? error : response.problem()));
-                    }
+                if (error != null || response.status() >= 300) {
+                    answered.addAndGet(count);
+                    failed(count, error != null ? error.toString() : response.problem());
                     return;
                 }
-                post.recordNanos(now - due);
-                accepted.incrementAndGet();
-                String id = response.json().path("id").asText(null);
-                if (id != null) {
-                    dueById.put(id, due);
-                    Long early = earlyArrivals.get(id);
-                    if (early != null) {
-                        arrived(id, due, early);
+                for (String id : acceptedIds(response, count)) {
+                    if (id == null) {
+                        failed(1, "a line of the batch was refused: " + response.body());
+                    } else {
+                        accept(id, due, now);
                     }
+                    answered.incrementAndGet();
                 }
             });
         }
@@ -104,14 +115,71 @@ public final class BenchRun {
         }
         ObjectNode result = ContractJson.mapper().createObjectNode();
         result.put("offered_per_second", LatencyStats.round(total / sendSeconds));
-        result.put("accepted_per_second", LatencyStats.round(accepted.get() / sendSeconds));
+        double acceptSeconds = Math.max(sendSeconds, (lastAcceptedAt.get() - start) / (double) NANOS_PER_SECOND);
+        result.put("format", format.name().toLowerCase(Locale.ROOT));
+        result.put("accepted_per_second", LatencyStats.round(accepted.get() / acceptSeconds));
         result.set("e2e_ms", endToEnd.json());
         result.set("post_ms", post.json());
         result.put("sent", total);
         result.put("accepted", accepted.get());
-        result.put("errors", errors.get() + (total - answered.get()));
+        result.put("errors", errors.get() + Math.max(0, total - answered.get()));
         result.put("lost", Math.max(0, accepted.get() - seen.size()));
         return result;
+    }
+
+    private CompletableFuture<IngestClient.Response> send(long first, int count) {
+        switch (format) {
+            case BATCH:
+                ByteArrayOutputStream lines = new ByteArrayOutputStream();
+                for (int i = 0; i < count; i++) {
+                    lines.writeBytes(posts.post(first + i, Instant.now()));
+                    lines.write('\n');
+                }
+                return ingest.sendBatch(lines.toByteArray());
+            case MULTIPART:
+                return ingest.sendMultipart(posts.postWithoutMedia(first, Instant.now()), posts.image(first),
+                        BenchImages.TYPE);
+            default:
+                return ingest.sendPost(posts.post(first, Instant.now()));
+        }
+    }
+
+    /** The ids a 2xx answer accepted, in request order; {@code null} for a line a batch refused. */
+    private List<String> acceptedIds(IngestClient.Response response, int count) {
+        if (format != BenchFormat.BATCH) {
+            return Collections.singletonList(response.json().path("id").asText(null));
+        }
+        List<String> ids = new ArrayList<>(count);
+        for (String line : response.body().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode result = ContractJson.mapper().readTree(line);
+                int status = result.path("status").asInt();
+                ids.add(status >= 200 && status < 300 ? result.path("id").asText(null) : null);
+            } catch (IOException e) {
+                ids.add(null);
+            }
+        }
+        return ids;
+    }
+
+    private void accept(String id, long due, long now) {
+        post.recordNanos(now - due);
+        accepted.incrementAndGet();
+        lastAcceptedAt.accumulateAndGet(now, Math::max);
+        dueById.put(id, due);
+        Long early = earlyArrivals.get(id);
+        if (early != null) {
+            arrived(id, due, early);
+        }
+    }
+
+    private void failed(int count, String why) {
+        if (errors.getAndAdd(count) == 0) {
+            System.err.println("bench: first error: " + why);
+        }
     }
 
     /** The post id of a timeline message: {@code post.id} of a change, or a flat {@code postId}. */

@@ -1,11 +1,13 @@
 package org.claimline.tools.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +36,41 @@ public final class IngestClient {
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+    }
+
+    /** Sends many posts as one NDJSON batch; the answer carries one result line per post. */
+    public CompletableFuture<Response> sendBatch(byte[] ndjson) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/posts/batch"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+    }
+
+    /** Sends one post with its image in one {@code multipart/form-data} request (parts {@code post} and {@code media}). */
+    public CompletableFuture<Response> sendMultipart(byte[] json, byte[] image, String imageType) {
+        String boundary = "claimline-" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream(json.length + image.length + 512);
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"post\"\r\n"
+                + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] middle = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; "
+                + "filename=\"photo\"\r\nContent-Type: " + imageType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(json);
+        body.writeBytes(middle);
+        body.writeBytes(image);
+        body.writeBytes(tail);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/posts"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
     }
