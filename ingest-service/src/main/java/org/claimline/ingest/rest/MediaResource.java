@@ -3,15 +3,20 @@ package org.claimline.ingest.rest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.claimline.contracts.MediaFingerprint;
+import org.claimline.ingest.config.IngestConfig;
 import org.claimline.ingest.domain.ProblemException;
 import org.claimline.ingest.domain.ProblemType;
 import org.claimline.ingest.domain.Role;
@@ -36,10 +41,15 @@ public class MediaResource {
     private static final String PUBLIC_CACHE = "public, max-age=31536000, immutable";
     private static final String PRIVATE_CACHE = "private, no-store";
 
-    private final MediaService media;
+    private static final String BODY = "body";
+    private static final String AN_IMAGE = "an image";
 
-    public MediaResource(MediaService media) {
+    private final MediaService media;
+    private final long maxBytes;
+
+    public MediaResource(MediaService media, IngestConfig config) {
         this.media = media;
+        this.maxBytes = config.media().maxBytes();
     }
 
     @Operation(summary = "Upload one image", description = "Type by magic bytes; JPEG, PNG, GIF, WebP")
@@ -55,8 +65,10 @@ public class MediaResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     @Access(Role.INGEST)
-    public Response upload(byte[] body) {
-        MediaService.Stored stored = media.store(body, "body");
+    public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength)
+            throws IOException {
+        Bodies.checkDeclared(contentLength, maxBytes, BODY, AN_IMAGE);
+        MediaService.Stored stored = media.store(Bodies.readAtMost(body, maxBytes, BODY, AN_IMAGE), BODY);
         MediaFingerprint f = stored.fingerprint();
         Response.ResponseBuilder builder = stored.created()
                 ? Response.created(URI.create("/api/v1/media/" + f.sha256())) : Response.ok();

@@ -3,6 +3,7 @@ package org.claimline.ingest.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -36,6 +38,7 @@ import org.claimline.ingest.service.MediaService;
 import org.claimline.ingest.service.PostBatchService;
 import org.claimline.ingest.service.PostQueries;
 import org.claimline.ingest.service.PostService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,6 +70,8 @@ public class PostResource {
     static final String ACCEPTED_HEADER = "Claimline-Accepted";
     static final String REFUSED_HEADER = "Claimline-Refused";
     private static final int BATCH_LINE_CHARS = 80;
+    private static final String BODY = "body";
+    private static final String POST_BODY = "a post body";
 
     private final PostService posts;
     private final PostQueries queries;
@@ -77,9 +82,15 @@ public class PostResource {
     private final int maxMediaPerPost;
     private final long maxMediaBytes;
     private final Duration multipartWait;
+    private final long maxRequestBytes;
+    private final java.nio.file.Path uploadsDirectory;
 
     public PostResource(PostService posts, PostQueries queries, PostBatchService batches, PostValidator validator,
-            MediaService mediaService, IngestConfig config) {
+            MediaService mediaService, IngestConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxRequestSize,
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") java.nio.file.Path uploadsDirectory) {
+        this.maxRequestBytes = maxRequestSize.asLongValue();
+        this.uploadsDirectory = uploadsDirectory;
         this.mediaService = mediaService;
         this.maxMediaPerPost = config.media().maxPerPost();
         this.maxMediaBytes = config.media().maxBytes();
@@ -106,21 +117,24 @@ public class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    // blocking: the body is read as a stream and refused past 256 KB (a buffered byte[] would take up to the 32 MB
+    // server limit into memory first); the worker is free again once the record is handed to the producer
+    @Blocking
     @Access(Role.INGEST)
-    public Uni<Response> submit(byte[] body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        if (body.length > maxBodyBytes) {
-            throw new ProblemException(ProblemType.TOO_LARGE, null,
-                    "a post body may be at most " + maxBodyBytes + " bytes");
-        }
+    public Uni<Response> submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) throws IOException {
+        Bodies.checkDeclared(contentLength, maxBodyBytes, BODY, POST_BODY);
+        byte[] json = Bodies.readAtMost(body, maxBodyBytes, BODY, POST_BODY);
         Optional<String> key = IdempotencyKeys.parse(idempotencyKey);
-        PostSubmission submission = validator.validate(PostJson.parse(body));
+        PostSubmission submission = validator.validate(PostJson.parse(json));
         return posts.accept(submission, key).map(PostResource::accepted);
     }
 
     @Operation(summary = "Submit one post with images (multipart)",
             description = "Part 'post' holds the JSON, parts 'media' the images (at most 10)")
     @APIResponse(responseCode = "202", description = "Accepted")
-    @APIResponse(responseCode = "413", description = "An image too large (bytes or pixels)",
+    @APIResponse(responseCode = "413",
+            description = "An image too large (bytes or pixels), the post part over 256 KB or the body over 32 MB",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "A part is not a JPEG, PNG, GIF or WebP image",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -159,6 +173,8 @@ public class PostResource {
     @Operation(summary = "Submit many posts (NDJSON)",
             description = "One result line per post line: {line, status, id} or {line, status, type, field, detail}")
     @APIResponse(responseCode = "200", description = "Per-line results; counts in Claimline-Accepted / Claimline-Refused")
+    @APIResponse(responseCode = "413", description = "Body over the server's limit (32 MB); nothing was accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "Not application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Path("batch")
@@ -166,8 +182,9 @@ public class PostResource {
     @Produces(NDJSON)
     @Blocking
     @Access(Role.INGEST)
-    public Response batch(InputStream body) throws IOException {
-        List<BatchLine> results = batches.accept(body);
+    public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength)
+            throws IOException {
+        List<BatchLine> results = contentLength != null ? batches.accept(body) : acceptSpooled(body);
         long accepted = results.stream().filter(BatchLine::isAccepted).count();
         StringBuilder out = new StringBuilder(results.size() * BATCH_LINE_CHARS);
         for (BatchLine line : results) {
@@ -190,6 +207,19 @@ public class PostResource {
         return queries.recordJson(id)
                 .map(json -> Response.ok(json, MediaType.APPLICATION_JSON).build())
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "no post accepted with id " + id));
+    }
+
+    /**
+     * A batch without a declared length is first copied to disk, up to the server's body limit: a batch over the limit
+     * is then refused as a whole with 413 before any of its posts is published, as one with a length would be.
+     */
+    private List<BatchLine> acceptSpooled(InputStream body) throws IOException {
+        java.nio.file.Path spooled = Bodies.spoolAtMost(body, uploadsDirectory, maxRequestBytes, BODY, "a batch");
+        try (InputStream in = Files.newInputStream(spooled)) {
+            return batches.accept(in);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
     }
 
     private static byte[] filePart(List<FileUpload> files) throws IOException {

@@ -1,5 +1,7 @@
 package org.claimline.ingest.rest;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.claimline.contracts.ContractJson;
 import org.claimline.ingest.domain.ProblemException;
 import org.claimline.ingest.domain.ProblemType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -19,8 +22,20 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    private final long maxBodyBytes;
+    private final long maxFormFieldBytes;
+
+    public ProblemMapper(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size") MemorySize maxFormFieldSize) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxFormFieldBytes = maxFormFieldSize.asLongValue();
+    }
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
+    public Response problem(ProblemException e, UriInfo uri, RoutingContext rc) {
+        if (e.type() == ProblemType.TOO_LARGE) {
+            BodyLimitFilter.closeAfterResponse(rc);
+        }
         return response(Problem.from(e, uri.getPath()), e.retryAfterSeconds());
     }
 
@@ -47,12 +62,18 @@ public class ProblemMapper {
                 uri.getPath()), null);
     }
 
+    /** Only RESTEasy's multipart parser throws a bare 413 here: over the body limit or a form field over its own. */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, RoutingContext rc) {
         int status = e.getResponse().getStatus();
-        ProblemType type = status == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode() ? ProblemType.TOO_LARGE
-                : status < Response.Status.INTERNAL_SERVER_ERROR.getStatusCode() ? ProblemType.MALFORMED_REQUEST
-                : ProblemType.UNAVAILABLE;
+        if (status == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
+            BodyLimitFilter.closeAfterResponse(rc);
+            return response(Problem.of(ProblemType.TOO_LARGE, "body", "a multipart body may be at most "
+                    + maxBodyBytes + " bytes, and its post part at most " + maxFormFieldBytes + " bytes",
+                    uri.getPath()), null);
+        }
+        ProblemType type = status < Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()
+                ? ProblemType.MALFORMED_REQUEST : ProblemType.UNAVAILABLE;
         return response(new Problem(type.uri(), type.title(), status, "the request cannot be served", null,
                 uri.getPath()), null);
     }

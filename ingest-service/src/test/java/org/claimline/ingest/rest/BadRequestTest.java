@@ -125,7 +125,7 @@ class BadRequestTest {
                         "Content-Type"),
                 Arguments.of("XML body", "application/xml", "<post/>", 415, "unsupported-media-type", "Content-Type"),
                 Arguments.of("oversized body", JSON, with("text", "\"" + "a".repeat(300_000) + "\""), 413,
-                        "too-large", null));
+                        "too-large", "body"));
     }
 
     @Order(1)
