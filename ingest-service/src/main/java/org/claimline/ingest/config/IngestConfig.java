@@ -21,6 +21,8 @@ public interface IngestConfig {
 
     Broker broker();
 
+    Database database();
+
     Batch batch();
 
     RateLimit rateLimit();
@@ -113,6 +115,18 @@ public interface IngestConfig {
         @WithDefault("500ms")
         Duration probeInterval();
 
+        @WithDefault("1s")
+        Duration probeTimeout();
+    }
+
+    /** How ingest notices that its database is back after an outage. */
+    interface Database {
+
+        /** Pause between probes of a database that failed; also the longest a recovered database waits to be noticed. */
+        @WithDefault("500ms")
+        Duration probeInterval();
+
+        /** How long one probe waits for the database's answer. */
         @WithDefault("1s")
         Duration probeTimeout();
     }

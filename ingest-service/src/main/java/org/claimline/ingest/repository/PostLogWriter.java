@@ -36,6 +36,7 @@ public class PostLogWriter {
     private static final long STOP_WAIT_MILLIS = 5_000;
 
     private final AgroalDataSource dataSource;
+    private final DatabaseGate gate;
     private final int batchSize;
     private final long retryBackoffMillis;
     private final BlockingQueue<PostLogRow> queue;
@@ -43,12 +44,13 @@ public class PostLogWriter {
     private final Map<String, PostLogRow> pendingByKey = new ConcurrentHashMap<>();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
-    private volatile boolean databaseUp = true;
+    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
 
-    public PostLogWriter(AgroalDataSource dataSource, IngestConfig config) {
+    public PostLogWriter(AgroalDataSource dataSource, DatabaseGate gate, IngestConfig config) {
         this.dataSource = dataSource;
+        this.gate = gate;
         this.batchSize = config.postLog().batchSize();
         this.retryBackoffMillis = config.postLog().retryBackoff().toMillis();
         this.queue = new ArrayBlockingQueue<>(config.postLog().queueCapacity());
@@ -72,16 +74,17 @@ public class PostLogWriter {
         }
     }
 
-    /** Whether a new post can be logged now: the database answered the last batch and the queue has room. */
-    public boolean canAccept() {
-        return databaseUp && queue.remainingCapacity() > 0;
+    /** Whether the queue has room for another row. */
+    public boolean hasRoom() {
+        return queue.remainingCapacity() > 0;
     }
 
-    public boolean databaseUp() {
-        return databaseUp;
+    /** Rows accepted (in Kafka) but not yet committed to the post log. */
+    public int pendingRows() {
+        return pendingById.size();
     }
 
-    /** Queues a row; false only when the queue filled up since {@link #canAccept()} was asked. */
+    /** Queues a row; false only when the queue filled up since {@link #hasRoom()} was asked. */
     public boolean append(PostLogRow row) {
         PostLogRow previous = pendingById.putIfAbsent(row.id(), row);
         if (previous != null) {
@@ -115,6 +118,11 @@ public class PostLogWriter {
         return batches.get();
     }
 
+    /** Rows the database refused for what they hold (never for an outage): logged and left out of the post log. */
+    public long rowsDropped() {
+        return dropped.get();
+    }
+
     private void run() {
         List<PostLogRow> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
@@ -134,32 +142,85 @@ public class PostLogWriter {
         }
     }
 
+    /**
+     * Writes the batch, retrying while the database is unreachable (those rows are in Kafka already: the log must get
+     * them). A batch the database refuses for its content is written row by row, so one bad row cannot block the log.
+     */
     private void writeUntilDone(List<PostLogRow> batch) throws InterruptedException {
         while (true) {
             try {
                 write(batch);
-                if (!databaseUp) {
-                    LOG.info("post log database reachable again");
-                }
-                databaseUp = true;
-                batch.forEach(this::forget);
-                written.addAndGet(batch.size());
-                batches.incrementAndGet();
+                done(batch, batch.size());
                 return;
             } catch (SQLException e) {
-                if (databaseUp) {
-                    LOG.warnf("post log batch of %d rows failed, retrying every %d ms: %s", batch.size(),
-                            retryBackoffMillis, e.getMessage());
+                if (!DatabaseGate.isOutage(e)) {
+                    if (writeOneByOne(batch)) {
+                        return;
+                    }
+                } else {
+                    if (gate.isUp()) {
+                        LOG.warnf("post log batch of %d rows failed, retrying every %d ms: %s", batch.size(),
+                                retryBackoffMillis, e.getMessage());
+                    }
+                    gate.down(e);
                 }
-                databaseUp = false;
-                if (!running) {
-                    LOG.errorf("stopping with %d post log rows unwritten (the posts themselves are in Kafka)",
-                            batch.size() + queue.size());
+                if (stopping(batch)) {
+                    return;
+                }
+                Thread.sleep(retryBackoffMillis);
+            } catch (RuntimeException | AssertionError e) {
+                // pgjdbc reports some failures of a connection that died mid-batch this way (an AssertionError when
+                // assertions are on); whatever it is, this thread must live on and retry, or the post log stops
+                LOG.warnf(e, "post log batch of %d rows failed unexpectedly; retrying every %d ms", batch.size(),
+                        retryBackoffMillis);
+                gate.down(e);
+                if (stopping(batch)) {
                     return;
                 }
                 Thread.sleep(retryBackoffMillis);
             }
         }
+    }
+
+    private boolean stopping(List<PostLogRow> batch) {
+        if (!running) {
+            LOG.errorf("stopping with %d post log rows unwritten (the posts themselves are in Kafka)",
+                    batch.size() + queue.size());
+        }
+        return !running;
+    }
+
+    /** Whether the writer thread runs (it only ends at shutdown). */
+    public boolean isAlive() {
+        return thread != null && thread.isAlive();
+    }
+
+    /** False when the database became unreachable meanwhile (the caller retries the whole batch, which is idempotent). */
+    private boolean writeOneByOne(List<PostLogRow> batch) {
+        int ok = 0;
+        for (PostLogRow row : batch) {
+            try {
+                write(List.of(row));
+                ok++;
+            } catch (SQLException e) {
+                if (DatabaseGate.isOutage(e)) {
+                    gate.down(e);
+                    return false;
+                }
+                LOG.errorf("post log refused post %s (it is in Kafka and on the timeline; GET /api/v1/posts/%s "
+                        + "will not find it): %s", row.id(), row.id(), e.getMessage());
+                dropped.incrementAndGet();
+            }
+        }
+        done(batch, ok);
+        return true;
+    }
+
+    private void done(List<PostLogRow> batch, int rowsWritten) {
+        gate.up();
+        batch.forEach(this::forget);
+        written.addAndGet(rowsWritten);
+        batches.incrementAndGet();
     }
 
     private void write(List<PostLogRow> batch) throws SQLException {

@@ -149,6 +149,7 @@ public class PostResource {
             @RestForm(FileUpload.ALL) List<FileUpload> files,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) throws IOException {
         Optional<String> key = IdempotencyKeys.parse(idempotencyKey);
+        posts.requireAccepting();
         byte[] postJson = postField != null ? postField.getBytes(StandardCharsets.UTF_8) : filePart(files);
         List<FileUpload> media = files.stream().filter(f -> MEDIA_PART.equals(f.name())).toList();
         if (media.size() > maxMediaPerPost) {
@@ -175,6 +176,8 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "Per-line results; counts in Claimline-Accepted / Claimline-Refused")
     @APIResponse(responseCode = "413", description = "Body over the server's limit (32 MB); nothing was accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Cannot accept posts now (Retry-After); nothing was accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "Not application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Path("batch")
@@ -184,6 +187,7 @@ public class PostResource {
     @Access(Role.INGEST)
     public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength)
             throws IOException {
+        posts.requireAccepting();
         List<BatchLine> results = contentLength != null ? batches.accept(body) : acceptSpooled(body);
         long accepted = results.stream().filter(BatchLine::isAccepted).count();
         StringBuilder out = new StringBuilder(results.size() * BATCH_LINE_CHARS);
@@ -199,6 +203,8 @@ public class PostResource {
     @Operation(summary = "What was accepted", description = "The PostAccepted record as published")
     @APIResponse(responseCode = "200", description = "The record")
     @APIResponse(responseCode = "404", description = "No post with that id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The database is unreachable (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)

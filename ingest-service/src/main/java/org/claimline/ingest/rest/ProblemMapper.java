@@ -11,8 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.claimline.contracts.ContractJson;
+import org.claimline.ingest.config.IngestConfig;
 import org.claimline.ingest.domain.ProblemException;
 import org.claimline.ingest.domain.ProblemType;
+import org.claimline.ingest.repository.DatabaseGate;
+import org.claimline.ingest.repository.DatabaseUnavailableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -24,11 +27,16 @@ public class ProblemMapper {
 
     private final long maxBodyBytes;
     private final long maxFormFieldBytes;
+    private final int retryAfterSeconds;
+    private final DatabaseGate databaseGate;
 
     public ProblemMapper(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size") MemorySize maxFormFieldSize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size") MemorySize maxFormFieldSize,
+            IngestConfig config, DatabaseGate databaseGate) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.maxFormFieldBytes = maxFormFieldSize.asLongValue();
+        this.retryAfterSeconds = config.posts().retryAfterSeconds();
+        this.databaseGate = databaseGate;
     }
 
     @ServerExceptionMapper
@@ -79,10 +87,26 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response databaseDown(DatabaseUnavailableException e, UriInfo uri) {
+        return unavailable(uri);
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseGate.isOutage(e)) {
+            // a database call that did not go through the gate: still an outage, not a bug of ours
+            databaseGate.down(e);
+            return unavailable(uri);
+        }
         LOG.error("unexpected failure serving " + uri.getPath(), e);
         return response(new Problem("urn:claimline:problem:internal", "Internal error", 500,
                 "an unexpected error occurred; it has been logged", null, uri.getPath()), null);
+    }
+
+    private Response unavailable(UriInfo uri) {
+        return response(Problem.of(ProblemType.UNAVAILABLE, null,
+                "the database is unreachable; retry after " + retryAfterSeconds + " s", uri.getPath()),
+                retryAfterSeconds);
     }
 
     static Response response(Problem problem, Integer retryAfterSeconds) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.claimline.contracts.MediaFingerprint;
 import org.claimline.ingest.config.IngestConfig;
 import org.claimline.ingest.domain.ProblemException;
+import org.claimline.ingest.repository.DatabaseGate;
+import org.claimline.ingest.repository.DatabaseUnavailableException;
 import org.claimline.ingest.repository.MediaEntry;
 import org.claimline.ingest.repository.MediaRepository;
 
@@ -24,10 +26,12 @@ import org.claimline.ingest.repository.MediaRepository;
 public class MediaCatalog {
 
     private final MediaRepository repository;
+    private final DatabaseGate gate;
     private final Map<String, MediaFingerprint> recent;
 
-    public MediaCatalog(MediaRepository repository, IngestConfig config) {
+    public MediaCatalog(MediaRepository repository, DatabaseGate gate, IngestConfig config) {
         this.repository = repository;
+        this.gate = gate;
         int capacity = config.media().catalogCacheSize();
         this.recent = Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
@@ -41,14 +45,14 @@ public class MediaCatalog {
         recent.put(fingerprint.sha256(), fingerprint);
     }
 
-    /** Blocking lookup (cache, then database). */
+    /** Blocking lookup (cache, then database); {@link DatabaseUnavailableException} while the database is down. */
     public Optional<MediaFingerprint> find(String sha256) {
         MediaFingerprint cached = recent.get(sha256);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<MediaFingerprint> stored = QuarkusTransaction.joiningExisting()
-                .call(() -> repository.findByIdOptional(sha256).map(MediaEntry::toFingerprint));
+        Optional<MediaFingerprint> stored = gate.call(() -> QuarkusTransaction.joiningExisting()
+                .call(() -> repository.findByIdOptional(sha256).map(MediaEntry::toFingerprint)));
         stored.ifPresent(this::remember);
         return stored;
     }

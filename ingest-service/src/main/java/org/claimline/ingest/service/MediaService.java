@@ -8,6 +8,8 @@ import org.claimline.contracts.MediaFingerprint;
 import org.claimline.ingest.config.IngestConfig;
 import org.claimline.ingest.domain.ProblemException;
 import org.claimline.ingest.domain.ProblemType;
+import org.claimline.ingest.repository.DatabaseGate;
+import org.claimline.ingest.repository.DatabaseUnavailableException;
 import org.claimline.ingest.repository.MediaEntry;
 import org.claimline.ingest.repository.MediaFiles;
 import org.claimline.ingest.repository.MediaFiles.Variant;
@@ -29,14 +31,17 @@ public class MediaService {
     private final MediaFiles files;
     private final MediaRepository repository;
     private final MediaCatalog catalog;
+    private final DatabaseGate gate;
     private final long maxBytes;
     private final int thumbnailSide;
     private final Clock clock = Clock.systemUTC();
 
-    public MediaService(MediaFiles files, MediaRepository repository, MediaCatalog catalog, IngestConfig config) {
+    public MediaService(MediaFiles files, MediaRepository repository, MediaCatalog catalog, DatabaseGate gate,
+            IngestConfig config) {
         this.fingerprinter = new ImageFingerprinter(config.media().maxPixels());
         this.files = files;
         this.repository = repository;
+        this.gate = gate;
         this.catalog = catalog;
         this.maxBytes = config.media().maxBytes();
         this.thumbnailSide = config.media().thumbnailSide();
@@ -46,10 +51,12 @@ public class MediaService {
     public record Stored(MediaFingerprint fingerprint, boolean created) {
     }
 
+    /** Stores an image; {@link DatabaseUnavailableException} at once while the database (its catalog) is down. */
     public Stored store(byte[] bytes, String field) {
         if (bytes.length > maxBytes) {
             throw new ProblemException(ProblemType.TOO_LARGE, field, "an image may be at most " + maxBytes + " bytes");
         }
+        gate.requireUp();
         ImageFingerprint fingerprint;
         EncodedImage served;
         EncodedImage thumbnail;
@@ -83,11 +90,12 @@ public class MediaService {
         entry.servedMime = served.mime();
         entry.thumbnailMime = thumbnail.mime();
         entry.uploadedAt = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
+        gate.call(() -> QuarkusTransaction.requiringNew().call(() -> {
             if (repository.findById(sha) == null) {
                 repository.persist(entry);
             }
-        });
+            return sha;
+        }));
         MediaFingerprint result = entry.toFingerprint();
         catalog.remember(result);
         return new Stored(result, true);
@@ -95,7 +103,7 @@ public class MediaService {
 
     /** The bytes to serve for a variant, with their type. */
     public Optional<StoredFile> file(String sha256, Variant variant) {
-        Optional<MediaEntry> entry = repository.findByIdOptional(sha256);
+        Optional<MediaEntry> entry = gate.call(() -> repository.findByIdOptional(sha256));
         if (entry.isEmpty()) {
             return Optional.empty();
         }

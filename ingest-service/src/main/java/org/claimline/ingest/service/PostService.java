@@ -18,12 +18,14 @@ import org.claimline.ingest.domain.PostIds;
 import org.claimline.ingest.domain.PostSubmission;
 import org.claimline.ingest.domain.ProblemException;
 import org.claimline.ingest.domain.ProblemType;
+import org.claimline.ingest.messaging.BrokerGate;
 import org.claimline.ingest.messaging.BrokerUnavailableException;
 import org.claimline.ingest.messaging.PostPublisher;
+import org.claimline.ingest.repository.DatabaseGate;
+import org.claimline.ingest.repository.DatabaseUnavailableException;
 import org.claimline.ingest.repository.PostLogRepository;
 import org.claimline.ingest.repository.PostLogRepository.KeyUse;
 import org.claimline.ingest.repository.PostLogRow;
-import org.claimline.ingest.repository.PostLogUnavailableException;
 import org.claimline.ingest.repository.PostLogWriter;
 import org.jboss.logging.Logger;
 
@@ -40,13 +42,17 @@ public class PostService {
     private final PostLogWriter logWriter;
     private final PostLogRepository logRepository;
     private final MediaCatalog mediaCatalog;
+    private final DatabaseGate databaseGate;
+    private final BrokerGate brokerGate;
     private final Clock clock;
     private final Map<String, KeyUse> inFlight = new ConcurrentHashMap<>();
     private final int retryAfterSeconds;
 
     public PostService(PostPublisher publisher, PostLogWriter logWriter, PostLogRepository logRepository,
-            MediaCatalog mediaCatalog, IngestConfig config) {
+            MediaCatalog mediaCatalog, DatabaseGate databaseGate, BrokerGate brokerGate, IngestConfig config) {
         this.publisher = publisher;
+        this.databaseGate = databaseGate;
+        this.brokerGate = brokerGate;
         this.logWriter = logWriter;
         this.logRepository = logRepository;
         this.mediaCatalog = mediaCatalog;
@@ -64,8 +70,9 @@ public class PostService {
      * when the broker or the post log cannot take it now).
      */
     public Uni<String> accept(PostSubmission submission, Optional<String> idempotencyKey) {
-        if (!logWriter.canAccept()) {
-            return Uni.createFrom().failure(unavailable("the post log cannot take more posts right now", null));
+        Optional<String> refusal = refusal();
+        if (refusal.isPresent()) {
+            return Uni.createFrom().failure(unavailable(refusal.get(), null));
         }
         String id = idOf(submission);
         String requestHash = PostIds.sha256(ContractJson.write(submission));
@@ -76,8 +83,35 @@ public class PostService {
         return underKey(key, id, requestHash, () -> publishAndLog(submission, id, requestHash, key));
     }
 
+    /** Refuses with 503 at once when no post could be accepted now (for a batch, before its body is read). */
+    public void requireAccepting() {
+        Optional<String> refusal = refusal();
+        if (refusal.isPresent()) {
+            throw unavailable(refusal.get(), null);
+        }
+    }
+
+    /**
+     * Why no post can be accepted now, if so. A post is accepted only when both its durable record (the broker) and
+     * ingest's own post log (its database) can take it: while the database is down, posts are refused, because the
+     * post log, which backs GET /api/v1/posts/{id} and Idempotency-Key conflicts, could only hold them in memory.
+     */
+    private Optional<String> refusal() {
+        if (!databaseGate.isUp()) {
+            return Optional.of("the post log's database is unreachable");
+        }
+        if (!brokerGate.isOpen()) {
+            return Optional.of("the message broker is unavailable");
+        }
+        if (!logWriter.hasRoom()) {
+            return Optional.of("the post log cannot take more posts right now");
+        }
+        return Optional.empty();
+    }
+
     private Uni<String> publishAndLog(PostSubmission submission, String id, String requestHash, String key) {
         return mediaCatalog.fingerprints(submission.mediaSha256())
+                .onFailure(DatabaseUnavailableException.class).transform(e -> unavailable(e.getMessage(), e))
                 .chain(media -> publishAndLog(submission, media, id, requestHash, key));
     }
 
@@ -121,7 +155,7 @@ public class PostService {
         }
         return Uni.createFrom().item(() -> logRepository.findKeyUse(key))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(PostLogUnavailableException.class).transform(e -> unavailable(e.getMessage(), e))
+                .onFailure(DatabaseUnavailableException.class).transform(e -> unavailable(e.getMessage(), e))
                 .chain(use -> use.isEmpty() ? Uni.createFrom().voidItem()
                         : compare(use.get().postId(), use.get().requestHash(), id, requestHash));
     }
