@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
 public final class ClaimlineTools {
 
     public static void main(String[] args) {
+        // a command-line tool shows the Kafka and JDBC clients' warnings, not their start-up chatter
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(new CommandLine(new ClaimlineTools()).execute(args));
     }
 }

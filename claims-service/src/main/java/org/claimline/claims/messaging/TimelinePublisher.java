@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.claimline.contracts.TimelineChanged;
 import org.claimline.contracts.Topics;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
@@ -25,11 +24,18 @@ public class TimelinePublisher {
 
     private static final Logger LOG = Logger.getLogger(TimelinePublisher.class);
 
-    private final MutinyEmitter<TimelineChanged> emitter;
+    private final MutinyEmitter<byte[]> emitter;
+
+    /**
+     * One timeline change as stored in the outbox: its event id (the record key) and its JSON, sent as stored, since
+     * parsing and writing it again would cost the relay more than the broker round trip.
+     */
+    public record Change(String eventId, byte[] json) {
+    }
 
     // The relay bounds what is in flight (one round at a time), so the emitter's buffer never grows past one round.
     public TimelinePublisher(@Channel(Topics.TIMELINE) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-            MutinyEmitter<TimelineChanged> emitter) {
+            MutinyEmitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 
@@ -37,10 +43,10 @@ public class TimelinePublisher {
      * Sends the changes in order and waits up to {@code timeout} for their acknowledgements; returns how many, counted
      * from the first, the broker acknowledged (a change after an unacknowledged one is not counted: it is sent again).
      */
-    public int publish(List<TimelineChanged> changes, Duration timeout) {
+    public int publish(List<Change> changes, Duration timeout) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(changes.size());
-        for (TimelineChanged change : changes) {
-            acks.add(emitter.sendMessage(KafkaRecord.of(change.eventId(), change)).subscribeAsCompletionStage());
+        for (Change change : changes) {
+            acks.add(emitter.sendMessage(KafkaRecord.of(change.eventId(), change.json())).subscribeAsCompletionStage());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         int acknowledged = 0;

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 
 /** Timeline changes waiting to be published, oldest first. */
 @ApplicationScoped
@@ -20,7 +21,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntity, Lon
     }
 
     public List<OutboxEntity> oldest(int limit) {
-        return find("order by id").page(0, limit).list();
+        // read-only: the relay deletes what it sent, so Hibernate need not snapshot the rows for dirty checking
+        return find("order by id").withHint(HibernateHints.HINT_READ_ONLY, true).page(0, limit).list();
     }
 
     public long deleteByIds(Collection<Long> ids) {

@@ -16,8 +16,6 @@ import org.claimline.claims.config.ClaimsConfig;
 import org.claimline.claims.messaging.TimelinePublisher;
 import org.claimline.claims.repository.OutboxEntity;
 import org.claimline.claims.repository.OutboxRepository;
-import org.claimline.contracts.ContractJson;
-import org.claimline.contracts.TimelineChanged;
 import org.jboss.logging.Logger;
 
 /**
@@ -111,9 +109,9 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return Round.EMPTY;
             }
-            List<TimelineChanged> changes = new ArrayList<>(rows.size());
+            List<TimelinePublisher.Change> changes = new ArrayList<>(rows.size());
             for (OutboxEntity row : rows) {
-                changes.add(ContractJson.read(row.payload.getBytes(StandardCharsets.UTF_8), TimelineChanged.class));
+                changes.add(new TimelinePublisher.Change(row.eventId, row.payload.getBytes(StandardCharsets.UTF_8)));
             }
             int acknowledged = publisher.publish(changes, config.outbox().publishTimeout());
             List<Long> done = new ArrayList<>(acknowledged);
