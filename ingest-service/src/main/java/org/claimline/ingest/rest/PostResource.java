@@ -40,8 +40,11 @@ import org.claimline.ingest.service.PostQueries;
 import org.claimline.ingest.service.PostService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -71,13 +74,11 @@ public class PostResource {
     static final String REFUSED_HEADER = "Claimline-Refused";
     private static final int BATCH_LINE_CHARS = 80;
     private static final String BODY = "body";
-    private static final String POST_BODY = "a post body";
 
     private final PostService posts;
     private final PostQueries queries;
     private final PostBatchService batches;
     private final PostValidator validator;
-    private final int maxBodyBytes;
     private final MediaService mediaService;
     private final int maxMediaPerPost;
     private final long maxMediaBytes;
@@ -99,7 +100,6 @@ public class PostResource {
         this.queries = queries;
         this.batches = batches;
         this.validator = validator;
-        this.maxBodyBytes = config.posts().maxBodyBytes();
     }
 
     @Operation(summary = "Submit one post (JSON)",
@@ -117,16 +117,12 @@ public class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    // blocking: the body is read as a stream and refused past 256 KB (a buffered byte[] would take up to the 32 MB
-    // server limit into memory first); the worker is free again once the record is handed to the producer
-    @Blocking
     @Access(Role.INGEST)
-    public Uni<Response> submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) throws IOException {
-        Bodies.checkDeclared(contentLength, maxBodyBytes, BODY, POST_BODY);
-        byte[] json = Bodies.readAtMost(body, maxBodyBytes, BODY, POST_BODY);
+    public Uni<Response> submit(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "The post (fields and rules in docs/api.md)")))
+            PostBody body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         Optional<String> key = IdempotencyKeys.parse(idempotencyKey);
-        PostSubmission submission = validator.validate(PostJson.parse(json));
+        PostSubmission submission = validator.validate(PostJson.parse(body.bytes()));
         return posts.accept(submission, key).map(PostResource::accepted);
     }
 

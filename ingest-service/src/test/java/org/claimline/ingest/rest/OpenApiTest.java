@@ -1,6 +1,7 @@
 package org.claimline.ingest.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -31,6 +32,15 @@ class OpenApiTest {
                 .body("paths.'/api/v1/posts'.post.responses", hasKey("422"))
                 .body("paths.'/api/v1/posts'.post.responses", hasKey("503"))
                 .body("paths.'/api/v1/posts'.post.responses", hasKey("401"))
+                .body("paths.'/api/v1/posts'.post.responses", hasKey("413"))
+                .body("paths.'/api/v1/posts'.post.requestBody.content.'application/json'.schema.type",
+                        equalTo("object"))
+                .body("paths.'/api/v1/posts/batch'.post.responses", hasKey("413"))
+                .body("paths.'/api/v1/posts/batch'.post.responses", hasKey("503"))
+                .body("paths.'/api/v1/posts/{id}'.get.responses", hasKey("503"))
+                .body("paths.'/api/v1/media'.post.responses", hasKey("413"))
+                .body("paths.'/api/v1/media'.post.responses", hasKey("503"))
+                .body("paths.'/api/v1/media/{sha256}'.get.responses", hasKey("503"))
                 .body("paths.'/api/v1/media/{sha256}/original'.get.responses", hasKey("403"))
                 .body("components.securitySchemes.bearer", notNullValue());
     }
