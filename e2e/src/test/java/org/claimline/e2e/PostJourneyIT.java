@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,26 +39,24 @@ class PostJourneyIT {
     private static final Duration RECOVERY = Duration.ofSeconds(90);
     private static final Duration ON_TIMELINE = Duration.ofSeconds(90);
     private static final int POSTS_PER_PHASE = 5;
-    private static final int PAGE_LIMIT = 200;
-    private static final int HTTP_TIMEOUT_MS = 15_000;
-    private static final RestAssuredConfig HTTP = RestAssuredConfig.config().httpClient(HttpClientConfig
-            .httpClientConfig()
-            .setParam("http.connection.timeout", HTTP_TIMEOUT_MS)
-            .setParam("http.socket.timeout", HTTP_TIMEOUT_MS));
+    private static final RestAssuredConfig HTTP = WebTimeline.HTTP;
 
     private Stack stack;
+    private WebTimeline timeline;
     /** Every post ingest answered 2xx, in order. */
     private final List<String> accepted = new ArrayList<>();
 
     @BeforeAll
     void startStack() {
-        stack = Stack.start();
+        stack = Stack.shared();
+        timeline = new WebTimeline(stack.webUrl());
     }
 
+    /** Whatever happened, the next test class gets a whole stack: the broker running. */
     @AfterAll
-    void stopStack() {
+    void leaveTheStackWhole() {
         if (stack != null) {
-            stack.close();
+            stack.kafka().start();
         }
     }
 
@@ -91,14 +87,12 @@ class PostJourneyIT {
         }
 
         Map<String, String> eventOf = await("post " + postId + " on an event timeline").atMost(ON_TIMELINE)
-                .until(this::eventOfEachPost, placed -> placed.containsKey(postId));
+                .until(timeline::eventOfEachPost, placed -> placed.containsKey(postId));
         String eventId = eventOf.get(postId);
         JsonPath event = given().config(HTTP).baseUri(stack.webUrl()).get("/api/v1/events/{id}", eventId)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(eventId, event.getString("id"));
-        List<String> posts = given().config(HTTP).baseUri(stack.webUrl())
-                .queryParam("limit", PAGE_LIMIT).get("/api/v1/events/{id}/posts", eventId)
-                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        List<String> posts = timeline.postIds(eventId);
         assertTrue(posts.contains(postId), "GET /api/v1/events/" + eventId + "/posts lists " + posts);
     }
 
@@ -137,8 +131,8 @@ class PostJourneyIT {
         }
 
         await("every accepted post on the timeline").atMost(ON_TIMELINE).pollInterval(Duration.ofMillis(500))
-                .until(() -> timelineCounts().keySet().containsAll(accepted));
-        Map<String, Integer> counts = timelineCounts();
+                .until(() -> timeline.counts().keySet().containsAll(accepted));
+        Map<String, Integer> counts = timeline.counts();
         for (String id : accepted) {
             assertEquals(1, counts.get(id), "post " + id + " is on the timeline exactly once");
         }
@@ -173,49 +167,5 @@ class PostJourneyIT {
                  "place": {"name": "East Aleppo, Syria", "lat": 36.20, "lon": 37.17, "radiusKm": 5},
                  "tags": ["aleppo"]}
                 """.formatted(externalId, externalId);
-    }
-
-    /** How many times each post id appears across every event's timeline (all pages). */
-    private Map<String, Integer> timelineCounts() {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String eventId : eventIds()) {
-            for (String postId : postIds(eventId)) {
-                counts.merge(postId, 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
-
-    private Map<String, String> eventOfEachPost() {
-        Map<String, String> eventOf = new HashMap<>();
-        for (String eventId : eventIds()) {
-            for (String postId : postIds(eventId)) {
-                eventOf.put(postId, eventId);
-            }
-        }
-        return eventOf;
-    }
-
-    private List<String> eventIds() {
-        return pages("/api/v1/events");
-    }
-
-    private List<String> postIds(String eventId) {
-        return pages("/api/v1/events/" + eventId + "/posts");
-    }
-
-    private List<String> pages(String path) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().config(HTTP).baseUri(stack.webUrl()).queryParam("limit", PAGE_LIMIT);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("items.id", String.class));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return ids;
     }
 }

@@ -52,7 +52,10 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    ServiceProcess start() {
+    synchronized ServiceProcess start() {
+        if (isRunning()) {
+            throw new IllegalStateException(name + " is already running");
+        }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
@@ -106,9 +109,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the process (SIGKILL) and waits for it to be gone; safe to call twice. */
-    @Override
-    public synchronized void close() {
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Kills the process (SIGKILL), as {@code ./claimline stop NAME} does, and waits for it to be gone; safe to call
+     * twice. {@link #start()} runs it again on the same port, database and home.
+     */
+    synchronized void kill() {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -119,6 +128,11 @@ final class ServiceProcess implements AutoCloseable {
             }
             process = null;
         }
+    }
+
+    @Override
+    public void close() {
+        kill();
     }
 
     private static void sleep(Duration duration) {

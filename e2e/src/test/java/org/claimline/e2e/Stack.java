@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,16 +21,20 @@ import org.claimline.infra.ProjectPaths;
 import org.claimline.infra.TestInfrastructure;
 
 /**
- * The whole Claimline stack for one test class: the real PostgreSQL and Kafka broker of the infra module and the
- * three packaged services on free ports, wired with the same environment variables the launcher sets (env.md).
- * Everything it started is killed and its temporary home deleted on close, or at JVM exit if a test aborts.
+ * The whole Claimline stack: the real PostgreSQL and Kafka broker of the infra module and the three packaged services
+ * on free ports, wired with the same environment variables the launcher sets (env.md). The test classes of one run
+ * share one stack ({@link #shared()}), since a start costs 15-45 s of the module's time budget; each leaves it whole.
+ * Everything it started is killed and its temporary home deleted on close, or at JVM exit.
  */
 final class Stack implements AutoCloseable {
 
     private static final int KEY_BYTES = 32;
     private static final String DB_PASSWORD = "postgres";
+    private static Stack shared;
+    private static RuntimeException sharedFailure;
 
     private final Path home;
+    private final Path logs;
     private final String ingestKey;
     private final String editorKey;
     private final ServiceProcess ingest;
@@ -35,14 +42,34 @@ final class Stack implements AutoCloseable {
     private final ServiceProcess web;
     private final Thread cleanup = new Thread(this::stopAll, "e2e-stack-cleanup");
 
-    private Stack(Path home, String ingestKey, String editorKey, ServiceProcess ingest, ServiceProcess claims,
-            ServiceProcess web) {
+    private Stack(Path home, Path logs, String ingestKey, String editorKey, ServiceProcess ingest,
+            ServiceProcess claims, ServiceProcess web) {
         this.home = home;
+        this.logs = logs;
         this.ingestKey = ingestKey;
         this.editorKey = editorKey;
         this.ingest = ingest;
         this.claims = claims;
         this.web = web;
+    }
+
+    /**
+     * The stack of this test JVM, started on first use and killed when the JVM exits; a failed start is remembered,
+     * so that later test classes fail at once instead of waiting for it again.
+     */
+    static synchronized Stack shared() {
+        if (sharedFailure != null) {
+            throw new IllegalStateException("the shared stack failed to start earlier", sharedFailure);
+        }
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (RuntimeException e) {
+                sharedFailure = e;
+                throw e;
+            }
+        }
+        return shared;
     }
 
     /** Starts PostgreSQL, Kafka and the three services, and returns once every service reports ready. */
@@ -72,7 +99,7 @@ final class Stack implements AutoCloseable {
         webEnv.put("CLAIMLINE_INGEST_URL", "http://127.0.0.1:" + ingestPort);
         webEnv.put("CLAIMLINE_CLAIMS_URL", "http://127.0.0.1:" + claimsPort);
 
-        Stack stack = new Stack(home, ingestKey, editorKey,
+        Stack stack = new Stack(home, logs, ingestKey, editorKey,
                 service(root, "ingest-service", ingestPort, ingestEnv, logs),
                 service(root, "claims-service", claimsPort, claimsEnv, logs),
                 service(root, "web-service", webPort, webEnv, logs));
@@ -101,6 +128,26 @@ final class Stack implements AutoCloseable {
 
     String claimsUrl() {
         return claims.baseUrl();
+    }
+
+    /** The stack's {@code CLAIMLINE_HOME}: keys, media, and where the tools keep their state. */
+    Path home() {
+        return home;
+    }
+
+    /** Where the services' logs (and the tools' output) are kept: {@code e2e/target/e2e-logs}. */
+    Path logs() {
+        return logs;
+    }
+
+    /** A connection to one service's own database: {@code ingest}, {@code claims} or {@code web}. */
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(TestInfrastructure.postgres().jdbcUrl(database), Postgres.USER,
+                DB_PASSWORD);
+    }
+
+    ServiceProcess web() {
+        return web;
     }
 
     String ingestKey() {
