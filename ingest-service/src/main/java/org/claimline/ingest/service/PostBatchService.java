@@ -62,9 +62,12 @@ public class PostBatchService {
                 continue;
             }
             if (++count > maxLines) {
+                // one answer for the rest, not one per line: a body of tiny bad lines must not grow the results
                 results.add(BatchLine.refused(lineNumber, new ProblemException(ProblemType.TOO_LARGE, null,
-                        "a batch may hold at most " + maxLines + " posts; send the rest in another batch")));
-                continue;
+                        "a batch may hold at most " + maxLines + " posts; this line and the rest were not read: "
+                                + "send them in another batch")));
+                reader.skipRest();
+                break;
             }
             long n = lineNumber;
             try {
@@ -132,6 +135,14 @@ public class PostBatchService {
 
         boolean lastTooLong() {
             return tooLong;
+        }
+
+        /** Reads the rest of the stream without keeping it, so the connection stays usable. */
+        void skipRest() throws IOException {
+            pos = len;
+            while (in.read(chunk) != -1) {
+                // discarded
+            }
         }
 
         byte[] next() throws IOException {

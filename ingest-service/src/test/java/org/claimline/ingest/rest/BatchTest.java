@@ -88,6 +88,27 @@ class BatchTest {
     }
 
     @Test
+    void linesBeyondTheMaximumGetOneRefusalNotOneEach() {
+        int maxLines = 100_000;
+        int sent = 300_000;
+        byte[] body = "x\n".repeat(sent).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response response = given().header("Authorization", bearer(INGEST_KEY)).contentType(NDJSON).body(body)
+                .when().post("/api/v1/posts/batch");
+        response.then().statusCode(200);
+        List<String> results = response.asString().lines().toList();
+        assertEquals(maxLines + 1, results.size(), "one result per line up to the maximum, then one for the rest");
+        assertEquals("0", response.header("Claimline-Accepted"));
+        assertEquals(String.valueOf(maxLines + 1), response.header("Claimline-Refused"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = ContractJson.read(results.get(maxLines).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), Map.class);
+        assertEquals(maxLines + 1, last.get("line"));
+        assertEquals(413, last.get("status"));
+        assertEquals("urn:claimline:problem:too-large", last.get("type"));
+        assertTrue(((String) last.get("detail")).contains(String.valueOf(maxLines)), last.toString());
+    }
+
+    @Test
     void batchNeedsNdjson() {
         given().header("Authorization", bearer(INGEST_KEY)).contentType("application/json").body("{}")
                 .when().post("/api/v1/posts/batch")
