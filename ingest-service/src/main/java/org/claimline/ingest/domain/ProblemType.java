@@ -13,7 +13,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INVALID_VALUE(422, "invalid-value", "A value is invalid"),
     RATE_LIMITED(429, "rate-limited", "Too many requests for this API key"),
-    UNAVAILABLE(503, "unavailable", "Cannot accept durably right now, retry later");
+    UNAVAILABLE(503, "unavailable", "Unavailable right now (broker or database down), retry later");
 
     private static final String BASE = "urn:claimline:problem:";
 
