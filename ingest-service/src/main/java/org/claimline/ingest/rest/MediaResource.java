@@ -70,7 +70,7 @@ public class MediaResource {
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength)
             throws IOException {
         Bodies.checkDeclared(contentLength, maxBytes, BODY, AN_IMAGE);
-        MediaService.Stored stored = media.store(Bodies.readAtMost(body, maxBytes, BODY, AN_IMAGE), BODY);
+        MediaService.Stored stored = media.store(Bodies.readAtMost(body, contentLength, maxBytes, BODY, AN_IMAGE), BODY);
         MediaFingerprint f = stored.fingerprint();
         Response.ResponseBuilder builder = stored.created()
                 ? Response.created(URI.create("/api/v1/media/" + f.sha256())) : Response.ok();

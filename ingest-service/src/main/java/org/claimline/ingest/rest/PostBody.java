@@ -42,9 +42,10 @@ public record PostBody(byte[] bytes) {
         public PostBody readFrom(Class<PostBody> type, Type genericType, Annotation[] annotations,
                 MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entityStream)
                 throws IOException {
-            String length = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
-            Bodies.checkDeclared(length == null ? null : Long.valueOf(length.trim()), maxBodyBytes, FIELD, WHAT);
-            return new PostBody(Bodies.readAtMost(entityStream, maxBodyBytes, FIELD, WHAT));
+            String header = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
+            Long length = header == null ? null : Long.valueOf(header.trim());
+            Bodies.checkDeclared(length, maxBodyBytes, FIELD, WHAT);
+            return new PostBody(Bodies.readAtMost(entityStream, length, maxBodyBytes, FIELD, WHAT));
         }
     }
 }
