@@ -8,6 +8,12 @@ import java.util.List;
 @ApplicationScoped
 public class FeedRepository implements PanacheRepositoryBase<FeedEntry, Long> {
 
+    /** The newest feed id stored, 0 for an empty feed. */
+    public long maxId() {
+        Long max = getEntityManager().createQuery("select max(f.id) from FeedEntry f", Long.class).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
     public List<FeedEntry> after(long afterId, String eventId, int limit) {
         if (eventId == null) {
             return find("id > ?1 order by id", afterId).page(0, limit).list();

@@ -89,8 +89,12 @@ public class StreamRoutes {
                 .putHeader("Cache-Control", "no-cache, no-transform")
                 .putHeader("X-Accel-Buffering", "no")
                 .setWriteQueueMaxSize(config.sse().maxWriteQueueBytes());
-        response.write("retry: " + config.sse().retry().toMillis() + "\n: connected\n\n");
-        Client client = new Client(response, vertx.getOrCreateContext(), eventId, lastEventId == null ? 0 : lastEventId);
+        long start = lastEventId != null ? lastEventId : hub.position();
+        // A fresh stream is told where the feed stands (an id-only message, which browsers record without an event):
+        // if it is cut off before its first change, EventSource still resumes from here instead of from "now".
+        String position = lastEventId == null && start > 0 ? "id: " + start + "\n\n" : "";
+        response.write("retry: " + config.sse().retry().toMillis() + "\n: connected\n\n" + position);
+        Client client = new Client(response, vertx.getOrCreateContext(), eventId, start);
         response.closeHandler(v -> client.close());
         hub.subscribe(client);
         if (lastEventId == null) {

@@ -94,6 +94,33 @@ class StreamTest {
     }
 
     @Test
+    void aStreamCutOffBeforeItsFirstChangeStillResumesWithoutAGap() {
+        // A page opened on a quiet event has received nothing when web-service restarts; its EventSource must still
+        // have an id to resume from, or the changes made while it was away would never reach it.
+        String event = Timeline.newId("ev");
+        String storyline = Timeline.newId("st");
+        // the feed holds at least one change of another event, so there is a position to announce
+        String other = Timeline.newId("ev");
+        Timeline.send(Timeline.placed(other, Timeline.newId("st"), 1, other + "-p1", "elsewhere"));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", other).then()
+                .body("postCount", equalTo(1)));
+        URI eventStream = root.resolve("/api/v1/events/" + event + "/stream");
+        long announced;
+        try (SseClient fresh = SseClient.open(eventStream, null)) {
+            await().atMost(WAIT).until(() -> fresh.announcedId() > 0);
+            announced = fresh.announcedId();
+            assertTrue(fresh.messages().isEmpty(), "nothing of this event was sent yet: " + fresh.messages());
+        }
+        Timeline.send(Timeline.placed(event, storyline, 1, event + "-p1", "while away"));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", event).then()
+                .body("postCount", equalTo(1)));
+        try (SseClient resumed = SseClient.open(eventStream, announced)) {
+            await().atMost(WAIT).until(() -> !resumed.messages().isEmpty());
+            assertEquals(event + "-p1", new JsonPath(resumed.messages().get(0).data()).getString("post.id"));
+        }
+    }
+
+    @Test
     void anEventStreamCarriesOnlyItsEvent() {
         String watched = Timeline.newId("ev");
         String other = Timeline.newId("ev");

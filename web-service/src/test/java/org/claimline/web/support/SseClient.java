@@ -19,6 +19,8 @@ public final class SseClient implements AutoCloseable {
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
+    /** The id of the last id-only block (no data): what a browser's EventSource records as its last event id. */
+    private volatile long announcedId = -1;
     private final Thread reader;
     private volatile HttpResponse<java.io.InputStream> response;
     private volatile boolean closed;
@@ -40,6 +42,10 @@ public final class SseClient implements AutoCloseable {
 
     public List<Message> messages() {
         return messages;
+    }
+
+    public long announcedId() {
+        return announcedId;
     }
 
     public List<String> comments() {
@@ -66,6 +72,8 @@ public final class SseClient implements AutoCloseable {
                     if (line.isEmpty()) {
                         if (data.length() > 0) {
                             messages.add(new Message(id == null ? -1 : id, data.toString()));
+                        } else if (id != null) {
+                            announcedId = id;
                         }
                         id = null;
                         data.setLength(0);
