@@ -50,6 +50,7 @@ class ReadModelBenchmark {
     private static final int STORYLINES = 4;
     private static final int RATE = 100;
     private static final int REQUESTS = 2_000;
+    private static final int WARMUP_REQUESTS = 6_000;
     private static final int SSE_CLIENTS = 1_000;
     private static final int SSE_CHANGES = 30;
 
@@ -110,7 +111,8 @@ class ReadModelBenchmark {
             }
         }
         Random random = new Random(42);
-        for (int i = 0; i < 1000; i++) {
+        // warm-up until the JIT has compiled the read path (the first thousands of requests run partly interpreted)
+        for (int i = 0; i < WARMUP_REQUESTS; i++) {
             get(client, path(random, cursors));
         }
         long[] latencies = new long[REQUESTS];
