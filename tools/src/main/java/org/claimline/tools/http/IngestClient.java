@@ -31,27 +31,15 @@ public final class IngestClient {
 
     /** Sends one post; the future completes with the response whatever its status. */
     public CompletableFuture<Response> sendPost(byte[] json) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/posts"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+        return sendAsync(post("/api/v1/posts", "application/json", json));
     }
 
     /** Sends many posts as one NDJSON batch; the answer carries one result line per post. */
     public CompletableFuture<Response> sendBatch(byte[] ndjson) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/posts/batch"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+        return sendAsync(post("/api/v1/posts/batch", "application/x-ndjson", ndjson));
     }
 
-    /** Sends one post with its image in one {@code multipart/form-data} request (parts {@code post} and {@code media}). */
+    /** Sends one post with its image in one {@code multipart/form-data} request (parts {@code post}, {@code media}). */
     public CompletableFuture<Response> sendMultipart(byte[] json, byte[] image, String imageType) {
         String boundary = "claimline-" + Long.toHexString(System.nanoTime());
         ByteArrayOutputStream body = new ByteArrayOutputStream(json.length + image.length + 512);
@@ -66,24 +54,26 @@ public final class IngestClient {
         body.writeBytes(middle);
         body.writeBytes(image);
         body.writeBytes(tail);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/posts"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+        return sendAsync(post("/api/v1/posts", "multipart/form-data; boundary=" + boundary, body.toByteArray()));
     }
 
     /** Uploads one image; returns its sha256 as ingest computed it. */
     public Response uploadMedia(byte[] image, String contentType) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/media"))
+        return Response.of(http.send(post("/api/v1/media", contentType, image), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** An authorised POST of {@code body} to {@code path} of ingest. */
+    private HttpRequest post(String path, String contentType, byte[] body) {
+        return HttpRequest.newBuilder(base.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return Response.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private CompletableFuture<Response> sendAsync(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
     }
 
     /** Status, body and the Retry-After delay, if any, of one answer. */
