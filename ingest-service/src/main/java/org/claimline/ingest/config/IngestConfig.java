@@ -27,6 +27,8 @@ public interface IngestConfig {
 
     RateLimit rateLimit();
 
+    Warmup warmup();
+
     /** The repository root, which the build passes to tests as a system property; unused by the service itself. */
     Optional<String> root();
 
@@ -144,5 +146,23 @@ public interface IngestConfig {
         /** Pause between attempts while the database refuses a batch. */
         @WithDefault("500ms")
         Duration retryBackoff();
+    }
+
+    /**
+     * The rehearsal of the post path at start-up (parse, validate, serialize, broker metadata), so that the first
+     * real post does not pay for loading and first-running that code; nothing is published or stored.
+     */
+    interface Warmup {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Times the in-process steps run: enough for the JIT's first tier to compile the hottest of them. */
+        @WithDefault("200")
+        int rounds();
+
+        /** Longest wait for the broker's metadata; a broker that is down only makes the first post slower. */
+        @WithDefault("5s")
+        Duration brokerTimeout();
     }
 }

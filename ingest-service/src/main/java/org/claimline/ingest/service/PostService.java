@@ -75,7 +75,7 @@ public class PostService {
             return Uni.createFrom().failure(unavailable(refusal.get(), null));
         }
         String id = idOf(submission);
-        String requestHash = PostIds.sha256(ContractJson.write(submission));
+        String requestHash = requestHashOf(submission);
         if (idempotencyKey.isEmpty()) {
             return publishAndLog(submission, id, requestHash, null);
         }
@@ -117,21 +117,34 @@ public class PostService {
 
     private Uni<String> publishAndLog(PostSubmission submission, List<MediaFingerprint> media, String id,
             String requestHash, String key) {
-        PostAccepted record = new PostAccepted(PostAccepted.SCHEMA_VERSION, id, submission.platform(),
-                submission.externalId(), submission.url(), submission.author(), submission.text(), submission.lang(),
-                submission.postedAt(), clock.instant(), submission.place(), media, submission.tags(),
-                submission.inReplyTo());
+        PostAccepted record = recordOf(submission, media, id);
         return publisher.publish(record)
                 .onFailure(BrokerUnavailableException.class).transform(e -> unavailable(e.getMessage(), e))
                 .map(ignored -> {
-                    PostLogRow row = new PostLogRow(id, record.platform(), record.externalId(), record.postedAt(),
-                            record.acceptedAt(), key, requestHash, new String(ContractJson.write(record),
-                                    StandardCharsets.UTF_8));
+                    PostLogRow row = logRowOf(record, key, requestHash);
                     if (!logWriter.append(row)) {
                         LOG.warnf("post log queue full: post %s is in Kafka but not in the post log", id);
                     }
                     return id;
                 });
+    }
+
+    /** What an Idempotency-Key is bound to: the request's content, so a reuse for another post is told apart. */
+    static String requestHashOf(PostSubmission submission) {
+        return PostIds.sha256(ContractJson.write(submission));
+    }
+
+    /** The record a submission becomes on the topic. */
+    PostAccepted recordOf(PostSubmission submission, List<MediaFingerprint> media, String id) {
+        return new PostAccepted(PostAccepted.SCHEMA_VERSION, id, submission.platform(), submission.externalId(),
+                submission.url(), submission.author(), submission.text(), submission.lang(), submission.postedAt(),
+                clock.instant(), submission.place(), media, submission.tags(), submission.inReplyTo());
+    }
+
+    /** The post log's row of a published record. */
+    static PostLogRow logRowOf(PostAccepted record, String key, String requestHash) {
+        return new PostLogRow(record.id(), record.platform(), record.externalId(), record.postedAt(),
+                record.acceptedAt(), key, requestHash, new String(ContractJson.write(record), StandardCharsets.UTF_8));
     }
 
     /**
