@@ -28,6 +28,14 @@ final class EventState {
     int hitEpoch;
     double hitWeight;
     int titlePosts = -1;
+    /**
+     * Squared length of the event's centroid (term count times IDF weight), kept up to date per post and recomputed
+     * from current IDF when the event grows by a quarter, merges or is pruned.
+     */
+    double norm2;
+    int normPosts = -1;
+    /** Posts when the event's centroid was last compared with other events' (for fragment merging). */
+    int mergeCheckPosts = -1;
 
     EventState(String id, long at) {
         this.id = id;

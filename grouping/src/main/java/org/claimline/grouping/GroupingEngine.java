@@ -137,6 +137,9 @@ public final class GroupingEngine {
         mediaSignals(post, p, at, event, signals);
         CopyCluster cluster = p.duplicate != null ? p.duplicate.cluster : null;
         add(event, storyline, post, p, at, cluster);
+        if (s.centroidMergeThreshold() > 0 && stale(event.mergeCheckPosts, event.posts, null)) {
+            event = mergeFragments(event, reasons, merges);
+        }
         if (cluster != null && cluster.authors() >= s.copyPasteMinAuthors() && p.author != 0) {
             signals.add(new Signal(Signal.COPY_PASTE, String.format(Locale.ROOT,
                     "near-identical text from %d authors within %s of post %s", cluster.authors(),
@@ -198,6 +201,7 @@ public final class GroupingEngine {
         p.terms = Arrays.copyOf(f.terms(), n + (geo ? 1 : 0));
         p.idf = new double[p.terms.length];
         p.weights = new double[p.terms.length];
+        p.cosWeights = new double[p.terms.length];
         for (int i = 0; i < n; i++) {
             TermKind kind = f.kinds()[i];
             int df = stats.frequency(p.terms[i]);
@@ -206,6 +210,8 @@ public final class GroupingEngine {
             boolean seen = df > 0;
             p.weights[i] = Math.max(0, p.idf[i] - s.idfOffset()) * kindWeight(kind) * (seen ? 1 : s.unseenTermWeight());
             p.totalWeight += p.weights[i];
+            p.cosWeights[i] = Math.max(0, p.idf[i] - s.cosineIdfOffset()) * kindWeight(kind) * (seen ? 1 : s.unseenTermWeight());
+            p.norm2 += p.cosWeights[i] * p.cosWeights[i];
             if (kind == TermKind.AUTHOR) {
                 p.author = p.terms[i];
             }
@@ -375,6 +381,10 @@ public final class GroupingEngine {
     private void score(Candidate c, Prepared p, long at) {
         EventState e = c.event;
         c.textScore = coverage(e.terms, e.posts, p);
+        if (s.cosineWeight() > 0 && c.textScore > 0) {
+            double cosine = cosine(e, p);
+            c.textScore = Math.pow(c.textScore, 1 - s.cosineWeight()) * Math.pow(cosine, s.cosineWeight());
+        }
         double gapHours = Math.max(0, at - e.lastAt) / (double) HOUR_MILLIS;
         c.timeFactor = 1 - s.timeWeight() * (1 - Math.exp(-gapHours / s.timeScaleHours()));
         double score = c.textScore * c.timeFactor;
@@ -408,6 +418,44 @@ public final class GroupingEngine {
         }
         // common words alone (in any language, a minority language's function words included) never link
         return rareShared ? sum / p.totalWeight : 0;
+    }
+
+    /** Cosine between the post's weighted terms and the event's centroid (count times IDF weight per term). */
+    private double cosine(EventState e, Prepared p) {
+        if (p.norm2 <= 0) {
+            return 0;
+        }
+        if (stale(e.normPosts, e.posts, null)) {
+            recomputeNorm(e);
+        }
+        if (e.norm2 <= 0) {
+            return 0;
+        }
+        int n = p.features.size();
+        double dot = 0;
+        for (int i = 0; i < n; i++) {
+            if (p.cosWeights[i] > 0) {
+                int count = e.terms.get(p.terms[i]);
+                if (count > 0) {
+                    dot += p.cosWeights[i] * count * Math.max(0, p.idf[i] - s.cosineIdfOffset());
+                }
+            }
+        }
+        return Math.min(1, dot / Math.sqrt(p.norm2 * e.norm2));
+    }
+
+    /** The centroid's squared length from current IDF (terms never counted in the stream, such as place cells, skipped). */
+    private void recomputeNorm(EventState e) {
+        double[] sum = {0};
+        e.terms.forEach((key, count) -> {
+            int df = stats.frequency(key);
+            if (df > 0) {
+                double w = count * Math.max(0, stats.idfOf(df) - s.cosineIdfOffset());
+                sum[0] += w * w;
+            }
+        });
+        e.norm2 = sum[0];
+        e.normPosts = e.posts;
     }
 
     private Candidate choose(Map<EventState, Candidate> candidates) {
@@ -450,6 +498,16 @@ public final class GroupingEngine {
         for (Candidate c : candidates.values()) {
             if (c != target && c.event.hot && c.event.mergedInto == null
                     && (c.strength >= STRENGTH_TEXT || c.score >= s.mergeThreshold())) {
+                double gate = c.strength >= STRENGTH_TEXT ? s.mergeStrongCentroidCosine() : s.mergeCentroidCosine();
+                if (gate > 0 && c.event != target.event.resolve()) {
+                    double closeness = centroidCosine(c.event, target.event.resolve());
+                    if (closeness < gate) {
+                        reasons.add("also links event " + c.event.id + " (" + (c.strength > 0 ? c.strongReason
+                                : "score " + fixed2(c.score)) + ") but their texts differ (centroid cosine "
+                                + fixed2(closeness) + "): not merged");
+                        continue;
+                    }
+                }
                 linked.add(c);
             }
         }
@@ -485,6 +543,107 @@ public final class GroupingEngine {
                     pending == null ? "" : "; " + pending));
         }
         return target.event.resolve();
+    }
+
+    /**
+     * Merges into a growing event the hot events whose centroids are close to its own, found through its main terms:
+     * fragments of one happening that no single post links strongly enough.
+     */
+    private EventState mergeFragments(EventState event, List<String> reasons, List<EventMerge> merges) {
+        event.mergeCheckPosts = event.posts;
+        int want = s.centroidMergeTerms();
+        long[] keys = new long[want];
+        double[] scores = new double[want];
+        int[] filled = {0};
+        event.terms.forEach((key, count) -> {
+            int df = stats.frequency(key);
+            if (df <= 0) {
+                return;
+            }
+            double idf = stats.idfOf(df);
+            if (idf < s.minIndexIdf()) {
+                return;
+            }
+            double score = count * (idf - s.idfOffset());
+            if (filled[0] == want && score <= scores[want - 1]) {
+                return;
+            }
+            int k = filled[0] < want ? filled[0]++ : want - 1;
+            while (k > 0 && scores[k - 1] < score) {
+                scores[k] = scores[k - 1];
+                keys[k] = keys[k - 1];
+                k--;
+            }
+            scores[k] = score;
+            keys[k] = key;
+        });
+        if (filled[0] == 0) {
+            return event;
+        }
+        epoch++;
+        hitList.clear();
+        int limit = s.maxCandidates() * PRUNE_SLACK * PRUNE_SLACK;
+        for (int k = 0; k < filled[0]; k++) {
+            collect(keys[k], scores[k], limit);
+        }
+        if (hitList.size() > s.maxCandidates()) {
+            hitList.sort((a, b) -> Double.compare(b.hitWeight, a.hitWeight));
+        }
+        List<EventState> close = new ArrayList<>();
+        List<Double> closeness = new ArrayList<>();
+        for (int k = 0; k < Math.min(s.maxCandidates(), hitList.size()); k++) {
+            EventState other = hitList.get(k);
+            if (other != event && other.hot && other.mergedInto == null) {
+                double cos = centroidCosine(event, other);
+                if (cos >= s.centroidMergeThreshold()) {
+                    close.add(other);
+                    closeness.add(cos);
+                }
+            }
+        }
+        EventState into = event;
+        for (int k = 0; k < close.size(); k++) {
+            EventState a = into.resolve();
+            EventState b = close.get(k).resolve();
+            if (a == b) {
+                continue;
+            }
+            EventState survivor = b.posts > a.posts ? b : a;
+            EventState absorbed = survivor == a ? b : a;
+            merge(absorbed, survivor);
+            merges.add(new EventMerge(absorbed.id, survivor.id));
+            reasons.add("merged event " + absorbed.id + " into " + survivor.id + ": their texts tell the same (centroid "
+                    + "cosine " + fixed2(closeness.get(k)) + ")");
+            into = survivor;
+        }
+        return into.resolve();
+    }
+
+    /** Cosine between two events' centroids (term count times current IDF weight). */
+    private double centroidCosine(EventState a, EventState b) {
+        if (stale(a.normPosts, a.posts, null)) {
+            recomputeNorm(a);
+        }
+        if (stale(b.normPosts, b.posts, null)) {
+            recomputeNorm(b);
+        }
+        if (a.norm2 <= 0 || b.norm2 <= 0) {
+            return 0;
+        }
+        EventState small = a.terms.size() <= b.terms.size() ? a : b;
+        EventState large = small == a ? b : a;
+        double[] dot = {0};
+        small.terms.forEach((key, count) -> {
+            int other = large.terms.get(key);
+            if (other > 0) {
+                int df = stats.frequency(key);
+                if (df > 0) {
+                    double w = Math.max(0, stats.idfOf(df) - s.cosineIdfOffset());
+                    dot[0] += (double) count * other * w * w;
+                }
+            }
+        });
+        return Math.min(1, dot[0] / Math.sqrt(a.norm2 * b.norm2));
     }
 
     private boolean established(EventState e) {
@@ -558,6 +717,7 @@ public final class GroupingEngine {
         keys.forEach((key, unused) -> indexKey(into, key));
         pruneEvent(into);
         into.titlePosts = -1;
+        into.normPosts = -1;
     }
 
     private StorylineChoice chooseStoryline(EventState event, Map<EventState, Candidate> candidates, Prepared p) {
@@ -601,8 +761,17 @@ public final class GroupingEngine {
         event.firstAt = Math.min(event.firstAt, at);
         event.lastAt = Math.max(event.lastAt, at);
         touch(event);
+        int analysed = p.features.size();
+        TermKind[] termKinds = p.features.kinds();
         for (int i = 0; i < p.terms.length; i++) {
-            event.terms.add(p.terms[i], 1);
+            if (i < analysed && kindWeight(termKinds[i]) == 0) {
+                continue; // a kind that carries no weight (function words) is no part of what an event is about
+            }
+            int count = event.terms.add(p.terms[i], 1);
+            if (i < analysed) {
+                double w = Math.max(0, p.idf[i] - s.cosineIdfOffset());
+                event.norm2 += w * w * (2 * count - 1);
+            }
             if (p.idf[i] >= s.minIndexIdf()) {
                 indexKey(event, p.terms[i]);
             }
@@ -664,6 +833,7 @@ public final class GroupingEngine {
 
     private void pruneEvent(EventState event) {
         event.terms.pruneTo(s.maxEventTerms());
+        event.normPosts = -1;
         LongIntMap kept = new LongIntMap();
         EventState e = event;
         event.indexedKeys.forEach((key, unused) -> {
@@ -733,6 +903,7 @@ public final class GroupingEngine {
      */
     private void compact(EventState event) {
         event.terms.pruneTo(s.coldEventTerms());
+        event.normPosts = -1;
         for (StorylineState storyline : event.storylines) {
             if (storyline.terms.size() > s.coldStorylineTerms()) {
                 storyline.terms.pruneTo(s.coldStorylineTerms());
@@ -858,7 +1029,7 @@ public final class GroupingEngine {
         if (computedAt == posts) {
             return false;
         }
-        return computedAt < 0 || current.isEmpty() || posts <= TITLE_ALWAYS_BELOW
+        return computedAt < 0 || current != null && current.isEmpty() || posts <= TITLE_ALWAYS_BELOW
                 || posts - computedAt >= Math.max(TITLE_EVERY, computedAt / 4);
     }
 
@@ -964,7 +1135,9 @@ public final class GroupingEngine {
         long[] terms;
         double[] idf;
         double[] weights;
+        double[] cosWeights;
         double totalWeight;
+        double norm2;
         long author;
         boolean hasPlace;
         double lat;

@@ -93,6 +93,22 @@ import java.util.Locale;
  * @param sketchDepth rows of the sketch: three keep the overestimate of rare terms negligible at this width
  * @param titleTerms distinctive terms in an event title or storyline label
  * @param maxVoices distinct voices counted per storyline for corroboration before the count stops growing
+ * @param cosineWeight how much of an event's text score is the cosine between the post and the event's IDF-weighted
+ *     centroid (the rest is the share of the post the event covers), as a geometric blend: coverage alone rewards a
+ *     broad event that mixes several happenings, as it carries some of every post's words; the cosine falls as an
+ *     event's vocabulary spreads
+ * @param mergeCentroidCosine a post that scores {@code mergeThreshold} for a second event merges it only if the two
+ *     events' centroids are at least this close (cosine): both sides must tell the same happening, as one post can
+ *     touch two running events by chance (0: no check)
+ * @param mergeStrongCentroidCosine the same check for a second event linked by an image, a copied text or a reply
+ *     (0: no check, strong links always merge)
+ * @param centroidMergeThreshold an event that grows (on the schedule its title follows) is compared with the events
+ *     sharing its main terms, and merged with those whose centroid is at least this close: fragments of one happening
+ *     that no single post links (0: off)
+ * @param cosineIdfOffset subtracted from IDF in the vectors the cosines compare (terms and centroids), apart from
+ *     {@code idfOffset}: a running event's own name is in most posts while it bursts, and in a cosine it must still
+ *     weigh something
+ * @param centroidMergeTerms main terms of a growing event used to find the events its centroid is compared with
  */
 public record GroupingSettings(
         double joinThreshold,
@@ -149,12 +165,18 @@ public record GroupingSettings(
         int sketchWidthBits,
         int sketchDepth,
         int titleTerms,
-        int maxVoices) {
+        int maxVoices,
+        double cosineWeight,
+        double mergeCentroidCosine,
+        double mergeStrongCentroidCosine,
+        double centroidMergeThreshold,
+        int centroidMergeTerms,
+        double cosineIdfOffset) {
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
-                0.2,
-                0.35,
+                0.1,
+                0.15,
                 0.3,
                 Integer.MAX_VALUE,
                 2,
@@ -207,7 +229,13 @@ public record GroupingSettings(
                 20,
                 3,
                 3,
-                10_000);
+                10_000,
+                0.5,
+                0.1,
+                0.0,
+                0.3,
+                8,
+                -1.0);
     }
 
     /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */
