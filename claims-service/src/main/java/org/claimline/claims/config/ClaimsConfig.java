@@ -30,6 +30,8 @@ public interface ClaimsConfig {
 
     Posts posts();
 
+    Warmup warmup();
+
     /** How posts are placed until (and besides) the grouping engine. */
     interface Placement {
 
@@ -84,5 +86,27 @@ public interface ClaimsConfig {
 
         @WithDefault("128")
         int maxIdLength();
+    }
+
+    /**
+     * The rehearsal of the placement path at start-up (read, validate, place, write in a transaction that is rolled
+     * back, broker metadata), so that the first real post does not pay for loading and first-running that code.
+     */
+    interface Warmup {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Posts placed by the throwaway placer: enough for the JIT's first tier to compile the hottest steps. */
+        @WithDefault("200")
+        int rounds();
+
+        /** Posts written (then rolled back) in the rehearsed transaction. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Longest wait for the broker's metadata; a broker that is down only makes the first post slower. */
+        @WithDefault("5s")
+        Duration brokerTimeout();
     }
 }
