@@ -20,6 +20,8 @@ public interface WebConfig {
 
     Activity activity();
 
+    Warmup warmup();
+
     /** Activity charts and their peaks. */
     interface Activity {
         /** Most bars in one chart. */
@@ -76,5 +78,23 @@ public interface WebConfig {
 
         /** A client whose unsent bytes exceed this is disconnected (it reconnects with Last-Event-ID). */
         int maxWriteQueueBytes();
+    }
+
+    /**
+     * The rehearsal of the timeline path at start-up (read, order, apply in a transaction that is rolled back, encode
+     * the stream frames), so that the first real change does not pay for loading and first-running that code.
+     */
+    interface Warmup {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sample changes read and encoded: enough for the JIT's first tier to compile the hottest steps. */
+        @WithDefault("200")
+        int rounds();
+
+        /** Sample changes applied (then rolled back) in the rehearsed transaction. */
+        @WithDefault("20")
+        int batchSize();
     }
 }

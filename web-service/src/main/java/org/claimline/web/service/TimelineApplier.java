@@ -76,6 +76,18 @@ public class TimelineApplier {
         }
     }
 
+    /** Applies the changes and rolls them back: the start-up rehearsal of this path, which leaves nothing behind. */
+    public Result rehearse(List<TimelineChanged> changes) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return applyIn(connection, changes, false);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
     private Result applyIn(Connection connection, List<TimelineChanged> changes, boolean isolate) throws SQLException {
         TimelineStore store = new TimelineStore();
         Instant now = Instant.now();

@@ -1,0 +1,53 @@
+package org.claimline.web.service;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.claimline.infra.quarkus.KafkaTestResource;
+import org.claimline.infra.quarkus.PostgresTestResource;
+import org.claimline.web.repository.EventRepository;
+import org.claimline.web.repository.FeedRepository;
+import org.claimline.web.repository.PostRepository;
+import org.junit.jupiter.api.Test;
+
+/** The start-up rehearsal applies its sample changes and leaves no trace: no event, post or feed row, no stream move. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class WarmupTest {
+
+    @Inject
+    Warmup warmup;
+    @Inject
+    EventRepository events;
+    @Inject
+    PostRepository posts;
+    @Inject
+    FeedRepository feed;
+    @Inject
+    FeedHub hub;
+
+    @Test
+    void rehearsalLeavesTheReadModelAndTheStreamsAsTheyWere() {
+        long[] before = counts();
+        long position = hub.position();
+
+        assertEquals(20, warmup.run(), "sample changes applied, then rolled back");
+
+        long[] after = counts();
+        assertEquals(before[0], after[0], "events");
+        assertEquals(before[1], after[1], "posts");
+        assertEquals(before[2], after[2], "feed rows");
+        assertEquals(position, hub.position(), "the streams' position");
+        given().when().get("/api/v1/events?limit=200").then().statusCode(200)
+                .body("items.findAll { it.id.startsWith('warmup-') }.size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    private long[] counts() {
+        return QuarkusTransaction.requiringNew().call(() -> new long[] {events.count(), posts.count(), feed.count()});
+    }
+}
