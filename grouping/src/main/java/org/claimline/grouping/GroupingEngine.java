@@ -412,7 +412,7 @@ public final class GroupingEngine {
                 int count = terms.get(p.terms[i]);
                 if (count > 0) {
                     sum += p.weights[i] * Math.min(1, count / saturation);
-                    rareShared |= p.idf[i] >= s.minIndexIdf();
+                    rareShared |= p.idf[i] >= s.minSharedIdf();
                 }
             }
         }

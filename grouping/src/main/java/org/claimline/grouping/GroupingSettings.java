@@ -108,6 +108,7 @@ import java.util.Locale;
  * @param cosineIdfOffset subtracted from IDF in the vectors the cosines compare (terms and centroids), apart from
  *     {@code idfOffset}: a running event's own name is in most posts while it bursts, and in a cosine it must still
  *     weigh something
+ * @param minSharedIdf a text match needs at least one shared term this rare (common words alone never link)
  * @param centroidMergeTerms main terms of a growing event used to find the events its centroid is compared with
  */
 public record GroupingSettings(
@@ -171,7 +172,8 @@ public record GroupingSettings(
         double mergeStrongCentroidCosine,
         double centroidMergeThreshold,
         int centroidMergeTerms,
-        double cosineIdfOffset) {
+        double cosineIdfOffset,
+        double minSharedIdf) {
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
@@ -188,7 +190,7 @@ public record GroupingSettings(
                 0.1,
                 50,
                 0.0,
-                4.0,
+                1.5,
                 1.5,
                 1.0,
                 2.0,
@@ -235,7 +237,8 @@ public record GroupingSettings(
                 0.0,
                 0.3,
                 8,
-                -1.0);
+                -1.0,
+                2.5);
     }
 
     /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */

@@ -55,7 +55,8 @@ class GroupingEngineTest {
                 List.of(), List.of(), "ext-" + first.postId());
         Placement placed = engine.place(reply);
         assertEquals(first.eventId(), placed.eventId());
-        PostEvidence notReply = new PostEvidence("r2", "x", "ext-r2", "c", "is this confirmed?", null, Posts.minutes(4),
+        // a reply to a post the engine never saw, sharing no word with the thread: nothing links it
+        PostEvidence notReply = new PostEvidence("r2", "x", "ext-r2", "c", "any word from there?", null, Posts.minutes(4),
                 null, List.of(), List.of(), "ext-unknown");
         assertNotEquals(first.eventId(), engine.place(notReply).eventId());
     }

@@ -19,6 +19,7 @@ import org.claimline.grouping.PostEvidence;
  */
 public final class EngineBenchmark {
 
+    private static final String SETTING_PREFIX = "claimline.grouping.";
     private static final int DEFAULT_POSTS = 1_000_000;
     private static final int DEFAULT_EVENTS = 10_000;
     private static final int DEFAULT_BLOCK = 100_000;
@@ -41,7 +42,14 @@ public final class EngineBenchmark {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_POSTS;
         int events = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_EVENTS;
         int block = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_BLOCK;
-        GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults());
+        GroupingSettings settings = GroupingSettings.defaults();
+        // tuning runs: settings as -Dclaimline.grouping.<name>=<value>
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(SETTING_PREFIX)) {
+                settings = settings.with(name.substring(SETTING_PREFIX.length()), System.getProperty(name));
+            }
+        }
+        GroupingEngine engine = new GroupingEngine(settings);
         SplittableRandom random = new SplittableRandom(SEED);
         // each slot is one active event; after EVENT_LIFETIME_POSTS posts on average it is replaced by a new one
         int[] generation = new int[events];

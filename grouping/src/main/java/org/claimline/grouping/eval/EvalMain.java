@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.claimline.grouping.EventMerge;
 import org.claimline.grouping.GroupingEngine;
@@ -21,13 +23,14 @@ import org.claimline.grouping.Placement;
  * Scores the grouping engine on a labeled corpus: feeds its posts in time order with labels hidden, then prints a
  * per-event breakdown and, as the last line, one JSON object with B-cubed figures for events and storylines.
  *
- * <p>Usage: {@code EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--set name=value]... FILE.ndjson}
+ * <p>Usage: {@code EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--explain-splits N] [--set name=value]... FILE.ndjson}
  */
 public final class EvalMain {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static boolean explainMerges;
     private static int explainJoins;
+    private static int explainSplits;
 
     private EvalMain() {
     }
@@ -44,18 +47,20 @@ public final class EvalMain {
                 explainMerges = true;
             } else if (args[i].equals("--explain-joins") && i + 1 < args.length) {
                 explainJoins = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--explain-splits") && i + 1 < args.length) {
+                explainSplits = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--set") && i + 1 < args.length) {
                 String[] kv = args[++i].split("=", 2);
                 settings = settings.with(kv[0], kv[1]);
             } else if (file == null && !args[i].startsWith("--")) {
                 file = Paths.get(args[i]);
             } else {
-                System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--set name=value]... FILE.ndjson");
+                System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--explain-splits N] [--set name=value]... FILE.ndjson");
                 System.exit(2);
             }
         }
         if (file == null) {
-            System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--set name=value]... FILE.ndjson");
+            System.err.println("usage: EvalMain [--no-media] [--explain-merges] [--explain-joins N] [--explain-splits N] [--set name=value]... FILE.ndjson");
             System.exit(2);
         }
         Result result = run(file, withMedia, settings, out);
@@ -73,6 +78,7 @@ public final class EvalMain {
         List<Placement> placements = new ArrayList<>(posts.size());
         Map<String, String> mergedInto = new HashMap<>();
         Map<String, Map<String, Integer>> live = new HashMap<>();
+        Set<String> seenEvents = new HashSet<>();
         long start = System.nanoTime();
         for (CorpusPost post : posts) {
             Placement placement = engine.place(post.evidence());
@@ -89,6 +95,13 @@ public final class EvalMain {
                     out.println("join " + post.event() + " into " + counts + ": " + placement.reasons() + " | "
                             + post.evidence().text());
                 }
+            }
+            if (explainSplits > 0 && placement.newEvent() && post.event() != null && seenEvents.contains(post.event())) {
+                explainSplits--;
+                out.println("split " + post.event() + ": " + placement.reasons() + " | " + post.evidence().text());
+            }
+            if (post.event() != null) {
+                seenEvents.add(post.event());
             }
             if (explainMerges || explainJoins > 0) {
                 for (EventMerge merge : placement.merges()) {
