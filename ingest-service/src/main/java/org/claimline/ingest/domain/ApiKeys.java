@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The API keys this service honours and their roles, from key files and comma-separated lists. Keys are held only as
@@ -40,6 +41,12 @@ public final class ApiKeys {
                     + "(CLAIMLINE_AUTH_INGEST_KEY_FILE) to an existing file or CLAIMLINE_AUTH_INGEST_KEYS");
         }
         return new ApiKeys(roles);
+    }
+
+    /** One configured ingest key, in plain text: what the service's own start-up rehearsal presents to itself. */
+    public static Optional<String> anyIngestKey(Optional<Path> ingestFile, Optional<List<String>> ingestKeys) {
+        return Stream.concat(fromFile(ingestFile).stream(), ingestKeys.orElse(List.of()).stream())
+                .map(String::trim).filter(k -> !k.isEmpty()).findFirst();
     }
 
     /** The role of a presented key, if it is one of ours. */

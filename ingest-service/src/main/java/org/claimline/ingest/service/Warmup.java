@@ -1,18 +1,27 @@
 package org.claimline.ingest.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serializer;
 import org.claimline.contracts.PostAccepted;
 import org.claimline.contracts.Topics;
 import org.claimline.contracts.kafka.ContractSerializer;
 import org.claimline.ingest.config.IngestConfig;
+import org.claimline.ingest.domain.ApiKeys;
 import org.claimline.ingest.domain.PostJson;
 import org.claimline.ingest.domain.PostSubmission;
 import org.claimline.ingest.domain.PostValidator;
@@ -31,12 +40,16 @@ public class Warmup {
     static final String SAMPLE = "/warmup/post.json";
     /** A key that no client can send (Idempotency-Keys are printable), so the look-up finds nothing. */
     private static final String UNUSED_KEY = "\u0001warmup";
+    private static final String POSTS_PATH = "/api/v1/posts";
+    private static final String TEXT = "text";
 
     private final PostValidator validator;
     private final PostService posts;
     private final PostLogRepository postLog;
     private final KafkaClientService kafka;
     private final IngestConfig.Warmup config;
+    private final IngestConfig.Auth auth;
+    private volatile boolean requestRehearsed;
 
     public Warmup(PostValidator validator, PostService posts, PostLogRepository postLog, KafkaClientService kafka,
             IngestConfig config) {
@@ -45,6 +58,7 @@ public class Warmup {
         this.postLog = postLog;
         this.kafka = kafka;
         this.config = config.warmup();
+        this.auth = config.auth();
     }
 
     // the HTTP server opens after start-up observers return, so no request can arrive before the rehearsal ends
@@ -86,6 +100,48 @@ public class Warmup {
             LOG.warnf("start-up rehearsal: broker metadata not fetched (%s)", e.getMessage());
         }
         LOG.infof("post path rehearsed in %d ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Once the server listens, sends it one post that the validator refuses at its last rule (no text, no media), so
+     * that the HTTP layer, the key filter, the rate limiter and the error mapping have run once too; readiness waits
+     * for it. Nothing is published: the answer is a 422.
+     */
+    void onHttpStart(@ObservesAsync HttpServerStart start) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            int status = rehearseRequest(start.options().getPort());
+            LOG.infof("post request rehearsed (answered %d)", status);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("start-up rehearsal: request not sent (%s)", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            requestRehearsed = true;
+        }
+    }
+
+    /** Whether the service may be called ready: the request rehearsal is over (or there is none). */
+    public boolean isDone() {
+        return !config.enabled() || requestRehearsed;
+    }
+
+    int rehearseRequest(int port) throws IOException, InterruptedException {
+        Optional<String> key = ApiKeys.anyIngestKey(auth.ingestKeyFile(), auth.ingestKeys());
+        if (key.isEmpty()) {
+            return 0;
+        }
+        ObjectNode post = (ObjectNode) PostJson.parse(sample());
+        post.remove(TEXT);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + POSTS_PATH))
+                .timeout(config.brokerTimeout())
+                .header("Authorization", "Bearer " + key.get())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(post.toString()))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static byte[] sample() {

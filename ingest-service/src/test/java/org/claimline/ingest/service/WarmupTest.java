@@ -3,10 +3,12 @@ package org.claimline.ingest.service;
 import static io.restassured.RestAssured.given;
 import static org.claimline.ingest.TestPosts.EDITOR_KEY;
 import static org.claimline.ingest.TestPosts.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.claimline.ingest.TopicReader;
@@ -26,11 +28,12 @@ class WarmupTest {
     Warmup warmup;
 
     @Test
-    void rehearsalPublishesAndStoresNothing() {
+    void rehearsalPublishesAndStoresNothing() throws Exception {
         String sampleId = PostIds.of(PostJson.parse(Warmup.sample()).get("platform").asText(),
                 PostJson.parse(Warmup.sample()).get("externalId").asText());
 
         warmup.run();
+        assertEquals(422, warmup.rehearseRequest(RestAssured.port), "the rehearsed request is refused, never accepted");
 
         assertTrue(TopicReader.recordsWithKey(sampleId, Duration.ofSeconds(3)).isEmpty(),
                 "the rehearsal must never publish its sample post");
