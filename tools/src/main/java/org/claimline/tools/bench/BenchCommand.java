@@ -56,6 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "an unmeasured run first, at the same rate, so JIT compilation is not what is measured")
     int warmupSeconds;
 
+    @Option(names = "--connections", defaultValue = "256",
+            description = "requests awaiting an answer at once, like a client's connection pool (default 256)")
+    int connections;
+
     @Option(names = "--find-max", description = "search the highest rate that holds p99 POST→SSE ≤ 1 s, none lost")
     boolean findMax;
 
@@ -76,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (warmupSeconds > 0) {
                 System.err.printf("bench: warming up for %d s (not measured)%n", warmupSeconds);
                 BenchRun warmup = new BenchRun(ingest, new BenchPosts(runId, images, firstPost), format(),
-                        batchSize);
+                        batchSize, connections);
                 current.set(warmup);
                 warmup.run(rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(drainSeconds), firstPost);
                 firstPost += (long) (rate * warmupSeconds) + 1;
@@ -88,6 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
                 result = runOnce(ingest, images, runId, current, rate, firstPost);
             }
             result.put("warmup_seconds", warmupSeconds);
+            result.put("connections", connections);
             decorate(result);
             System.out.println(ContractJson.mapper().writeValueAsString(result));
             return result.path("lost").asLong() == 0 ? 0 : 1;
@@ -96,7 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private ObjectNode runOnce(IngestClient ingest, List<String> images, String runId,
                                AtomicReference<BenchRun> current, double offered, long firstPost) {
-        BenchRun run = new BenchRun(ingest, new BenchPosts(runId, images, firstPost), format(), batchSize);
+        BenchRun run = new BenchRun(ingest, new BenchPosts(runId, images, firstPost), format(), batchSize,
+                connections);
         current.set(run);
         ObjectNode result = run.run(offered, Duration.ofSeconds(seconds), Duration.ofSeconds(drainSeconds),
                 firstPost);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.claimline.contracts.ContractJson;
@@ -43,12 +44,19 @@ public final class BenchRun {
 
     private final BenchFormat format;
     private final int batchSize;
+    /**
+     * Requests awaiting their answer, bounded like a client's connection pool: without a bound, an overloaded stack
+     * gets one new connection per due request (19,000 at once in one run) and spends itself opening and closing them.
+     * A request that waits for a free connection is late, and its latency counts from when it was due.
+     */
+    private final Semaphore connections;
 
-    public BenchRun(IngestClient ingest, BenchPosts posts, BenchFormat format, int batchSize) {
+    public BenchRun(IngestClient ingest, BenchPosts posts, BenchFormat format, int batchSize, int maxConnections) {
         this.ingest = ingest;
         this.posts = posts;
         this.format = format;
         this.batchSize = batchSize;
+        this.connections = new Semaphore(maxConnections);
     }
 
     /** Called for every message of the SSE stream; records the arrival of a post this run sent. */
@@ -91,7 +99,9 @@ public final class BenchRun {
             }
             long first = firstPostNumber + r * perRequest;
             int count = (int) Math.min(perRequest, total - r * perRequest);
+            connections.acquireUninterruptibly();
             send(first, count).whenComplete((response, error) -> {
+                connections.release();
                 long now = System.nanoTime();
                 if (error != null || response.status() >= 300) {
                     answered.addAndGet(count);
