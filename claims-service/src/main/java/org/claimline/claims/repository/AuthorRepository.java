@@ -37,18 +37,6 @@ public class AuthorRepository {
                 + "returning storyline_id, author_handle", pairs);
     }
 
-    /** Copies the authors of an absorbed event into the event that absorbed it; the new distinct count. */
-    public long mergeEventAuthors(String fromEventId, String intoEventId) {
-        em.createNativeQuery("insert into event_authors (event_id, author_handle) "
-                        + "select ?1, author_handle from event_authors where event_id = ?2 on conflict do nothing")
-                .setParameter(1, intoEventId)
-                .setParameter(2, fromEventId)
-                .executeUpdate();
-        return ((Number) em.createNativeQuery("select count(*) from event_authors where event_id = ?1")
-                .setParameter(1, intoEventId)
-                .getSingleResult()).longValue();
-    }
-
     private Set<Pair> insertNew(String sql, List<Pair> pairs) {
         if (pairs.isEmpty()) {
             return Set.of();

@@ -22,11 +22,6 @@ public class PostRepository implements PanacheRepositoryBase<PostEntity, Long> {
                 .getResultList());
     }
 
-    /** Moves every post of one event into another (a merge); the number moved. */
-    public int moveToEvent(String fromEventId, String intoEventId) {
-        return update("eventId = ?1 where eventId = ?2", intoEventId, fromEventId);
-    }
-
     /** The placement number from which the latest {@code count} placements start, or 0 when there are fewer. */
     public long replayStart(int count) {
         List<Long> start = getEntityManager()

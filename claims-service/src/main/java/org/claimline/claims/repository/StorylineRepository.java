@@ -18,9 +18,4 @@ public class StorylineRepository implements PanacheRepositoryBase<StorylineEntit
         }
         return found;
     }
-
-    /** Moves every storyline of one event into another (a merge); the number moved. */
-    public int moveToEvent(String fromEventId, String intoEventId) {
-        return update("eventId = ?1 where eventId = ?2", intoEventId, fromEventId);
-    }
 }

@@ -185,14 +185,12 @@ public class PlacementWriter {
                 return;
             }
             posts.flush();
-            storylines.moveToEvent(from.id, into.id);
-            posts.moveToEvent(from.id, into.id);
+            long distinctAuthors = events.moveContents(from.id, into.id);
             for (StorylineEntity s : storylineById.values()) {
                 if (s.eventId.equals(from.id)) {
                     s.eventId = into.id;
                 }
             }
-            long distinctAuthors = authors.mergeEventAuthors(from.id, into.id);
             long uncounted = uncountedEventAuthors.stream().filter(p -> p.ownerId().equals(into.id)).count();
             into.authorCount = distinctAuthors - uncounted;
             into.postCount += from.postCount;

@@ -75,6 +75,7 @@ class GroupingPipelineTest {
         assertEquals(b2.sequence() + 1, absorbing.sequence());
         assertEquals(absorbing.sequence() + 1, linking.sequence());
         assertEquals(4, linking.event().postCount());
+        assertEquals(4, linking.event().authorCount(), "the authors of both events, counted once");
         assertTrue(linking.post().reasons().stream().anyMatch(r -> r.contains("merged")), linking.post().reasons()::toString);
         assertEquals(into, QuarkusTransaction.requiringNew().call(() -> posts.find("id", a.id()).firstResult().eventId),
                 "the absorbed event's posts moved");
