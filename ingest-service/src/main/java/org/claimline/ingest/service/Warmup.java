@@ -50,6 +50,7 @@ public class Warmup {
     private final IngestConfig.Warmup config;
     private final IngestConfig.Auth auth;
     private volatile boolean requestRehearsed;
+    private volatile long startedNanos = System.nanoTime();
 
     public Warmup(PostValidator validator, PostService posts, PostLogRepository postLog, KafkaClientService kafka,
             IngestConfig config) {
@@ -70,6 +71,8 @@ public class Warmup {
             run();
         } catch (RuntimeException e) {
             LOG.warnf(e, "start-up rehearsal of the post path failed; the first post will be slower");
+        } finally {
+            startedNanos = System.nanoTime();
         }
     }
 
@@ -123,9 +126,14 @@ public class Warmup {
         }
     }
 
-    /** Whether the service may be called ready: the request rehearsal is over (or there is none). */
+    /**
+     * Whether the service may be called ready: the request rehearsal is over, there is none, or it has not been
+     * answered within the broker timeout after start-up (a server that never announced its start must not stay
+     * unready for that).
+     */
     public boolean isDone() {
-        return !config.enabled() || requestRehearsed;
+        return !config.enabled() || requestRehearsed
+                || System.nanoTime() - startedNanos > config.brokerTimeout().toNanos();
     }
 
     int rehearseRequest(int port) throws IOException, InterruptedException {
