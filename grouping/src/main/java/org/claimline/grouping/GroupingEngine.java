@@ -1,5 +1,6 @@
 package org.claimline.grouping;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -58,7 +59,7 @@ public final class GroupingEngine {
     private final List<EventState> hitList = new ArrayList<>();
     private final BoundedLru<String, ImageSighting> images;
     private final HammingIndex<ImageSighting> similarImages;
-    private final BoundedLru<String, StorylineState> replyTargets;
+    private final BoundedLru<String, WeakReference<StorylineState>> replyTargets;
     private final HammingIndex<TextSighting> texts;
     private final SpellingCache dictionary;
     /** Distinct voices that linked two established events, by pair of event ids, until enough merge them. */
@@ -289,20 +290,20 @@ public final class GroupingEngine {
             if (sighting != null) {
                 String why = distance == 0 ? "same image as post " + sighting.firstPostId
                         : "near-identical image (" + distance + " bits) to post " + sighting.firstPostId;
-                strong(candidates, sighting.storyline, STRENGTH_IMAGE, why);
+                strong(candidates, remembered(sighting.storyline()), STRENGTH_IMAGE, why);
             } else {
                 p.newImage = true;
             }
         }
         if (post.inReplyTo() != null) {
-            StorylineState target = replyTargets.get(replyKey(post.platform(), post.inReplyTo()));
+            WeakReference<StorylineState> target = replyTargets.get(replyKey(post.platform(), post.inReplyTo()));
             if (target != null) {
-                strong(candidates, target, STRENGTH_REPLY, "reply to a post of this storyline");
+                strong(candidates, remembered(target.get()), STRENGTH_REPLY, "reply to a post of this storyline");
             }
         }
         findDuplicate(p, at);
         if (p.duplicate != null) {
-            strong(candidates, p.duplicate.storyline, STRENGTH_TEXT, "near-identical text to post " + p.duplicate.postId);
+            strong(candidates, remembered(p.duplicate.storyline()), STRENGTH_TEXT, "near-identical text to post " + p.duplicate.postId);
         }
     }
 
@@ -316,7 +317,23 @@ public final class GroupingEngine {
         }
     }
 
+    /**
+     * The storyline an index points at while its event is remembered (hot, or among the {@code knownEventCapacity}
+     * known events); null once forgotten, whether or not the collector has reclaimed it yet, so that placements do not
+     * depend on when it runs.
+     */
+    private StorylineState remembered(StorylineState storyline) {
+        if (storyline == null) {
+            return null;
+        }
+        EventState event = storyline.event.resolve();
+        return event.hot || known.containsKey(event.id) ? storyline : null;
+    }
+
     private void strong(Map<EventState, Candidate> candidates, StorylineState storyline, int strength, String why) {
+        if (storyline == null) {
+            return;
+        }
         EventState event = storyline.event.resolve();
         Candidate c = candidates.computeIfAbsent(event, Candidate::new);
         if (strength > c.strength) {
@@ -826,7 +843,7 @@ public final class GroupingEngine {
             }
         }
         if (post.externalId() != null) {
-            replyTargets.put(replyKey(post.platform(), post.externalId()), storyline);
+            replyTargets.put(replyKey(post.platform(), post.externalId()), new WeakReference<>(storyline));
         }
         stats.addDocument(p.features.terms());
     }
@@ -977,8 +994,8 @@ public final class GroupingEngine {
             PostEvidence.Media m = post.media().get(i);
             ImageSighting sighting = p.sightings[i];
             if (sighting != null) {
-                EventState first = sighting.firstEvent.resolve();
-                if (first != event) {
+                EventState first = sighting.firstEvent();
+                if (first == null || first.resolve() != event) {
                     signals.add(new Signal(Signal.RECYCLED_MEDIA, "image first seen " + duration(at - sighting.firstAt)
                             + " earlier in another event, post " + sighting.firstPostId, sighting.firstPostId));
                 } else if (at - sighting.firstAt > s.recycledMediaAgeHours() * HOUR_MILLIS) {

@@ -1,17 +1,24 @@
 package org.claimline.grouping;
 
-/** A recent text, remembered to find its near-identical copies and their storyline. */
+import java.lang.ref.WeakReference;
+
+/** A recent text, remembered to find its near-identical copies and their storyline (without keeping its event alive). */
 final class TextSighting {
 
-    final StorylineState storyline;
+    private final WeakReference<StorylineState> storyline;
     final CopyCluster cluster;
     final String postId;
     final long at;
 
     TextSighting(StorylineState storyline, CopyCluster cluster, String postId, long at) {
-        this.storyline = storyline;
+        this.storyline = new WeakReference<>(storyline);
         this.cluster = cluster;
         this.postId = postId;
         this.at = at;
+    }
+
+    /** The storyline the text was placed in, or null once its event is gone from memory. */
+    StorylineState storyline() {
+        return storyline.get();
     }
 }
