@@ -312,7 +312,7 @@ public final class GroupingEngine {
             return;
         }
         HammingIndex.Entry<TextSighting> near = texts.nearest(p.features.simHash(), s.copyPasteDistance());
-        if (near != null && at - near.value.at <= s.copyPasteWindowHours() * HOUR_MILLIS) {
+        if (near != null && Math.abs(at - near.value.at) <= s.copyPasteWindowHours() * HOUR_MILLIS) {
             p.duplicate = near.value;
         }
     }
@@ -397,12 +397,19 @@ public final class GroupingEngine {
 
     private void score(Candidate c, Prepared p, long at) {
         EventState e = c.event;
+        // a post claimed before the event began is as far from it as one claimed after it ended (streams arrive out
+        // of order); and as an event quiet for longer than the hot window leaves the index, a post claimed longer
+        // than that before it began does not join it on words (strong evidence still can)
+        long gap = at < e.firstAt ? e.firstAt - at : Math.max(0, at - e.lastAt);
+        double gapHours = gap / (double) HOUR_MILLIS;
+        if (gapHours > s.hotWindowHours()) {
+            return;
+        }
         c.textScore = coverage(e.terms, e.posts, p);
         if (s.cosineWeight() > 0 && c.textScore > 0) {
             double cosine = cosine(e, p);
             c.textScore = Math.pow(c.textScore, 1 - s.cosineWeight()) * Math.pow(cosine, s.cosineWeight());
         }
-        double gapHours = Math.max(0, at - e.lastAt) / (double) HOUR_MILLIS;
         c.timeFactor = 1 - s.timeWeight() * (1 - Math.exp(-gapHours / s.timeScaleHours()));
         double score = c.textScore * c.timeFactor;
         if (p.hasPlace && e.hasPlace()) {
@@ -562,8 +569,14 @@ public final class GroupingEngine {
         return target.event.resolve();
     }
 
+    /** Hours between the spans of two events' claimed times; 0 when they overlap. */
+    private static double hoursApart(EventState a, EventState b) {
+        return Math.max(0, Math.max(a.firstAt - b.lastAt, b.firstAt - a.lastAt)) / (double) HOUR_MILLIS;
+    }
+
     /**
-     * Merges into a growing event the hot events whose centroids are close to its own, found through its main terms:
+     * Merges into a growing event the hot events whose centroids are close to its own (and not further apart in time
+     * than the hot window, as for a post joining an event), found through its main terms:
      * fragments of one happening that no single post links strongly enough.
      */
     private EventState mergeFragments(EventState event, List<String> reasons, List<EventMerge> merges) {
@@ -610,7 +623,8 @@ public final class GroupingEngine {
         List<Double> closeness = new ArrayList<>();
         for (int k = 0; k < Math.min(s.maxCandidates(), hitList.size()); k++) {
             EventState other = hitList.get(k);
-            if (other != event && other.hot && other.mergedInto == null) {
+            if (other != event && other.hot && other.mergedInto == null
+                    && hoursApart(event, other) <= s.hotWindowHours()) {
                 double cos = centroidCosine(event, other);
                 if (cos >= s.centroidMergeThreshold()) {
                     close.add(other);
@@ -978,7 +992,11 @@ public final class GroupingEngine {
         if (target.distanceKm >= 0) {
             sb.append(Math.round(target.distanceKm)).append(" km, ");
         }
-        sb.append(duration(Math.max(0, at - e.lastAt))).append(" after its last post");
+        if (at < e.firstAt) {
+            sb.append(duration(e.firstAt - at)).append(" before its first post");
+        } else {
+            sb.append(duration(Math.max(0, at - e.lastAt))).append(" after its last post");
+        }
         if (!shared.isEmpty()) {
             sb.append(", shared terms ");
             for (int k = 0; k < Math.min(REASON_TERMS, shared.size()); k++) {

@@ -90,6 +90,20 @@ class GroupingEngineTest {
     }
 
     @Test
+    void aPostClaimedMonthsBeforeAnEventBeganDoesNotJoinItOnWords() {
+        background(200, Posts.T0);
+        Instant monthsLater = Posts.T0.plusSeconds(90L * 24 * 3600);
+        String text = "Strong earthquake shakes Meridia province #meridiaquake";
+        Placement event = engine.place(Posts.text("a", text, monthsLater));
+        Placement old = engine.place(Posts.text("b", text, Posts.T0.plusSeconds(600)));
+        assertNotEquals(event.eventId(), old.eventId(), "months apart on words alone are two events, in either order");
+        Placement hourBefore = engine.place(Posts.text("c", text, monthsLater.minusSeconds(3600)));
+        assertEquals(event.eventId(), hourBefore.eventId(), "an hour before it began is the same event");
+        assertTrue(String.join(" ", hourBefore.reasons()).contains("before its first post"),
+                hourBefore.reasons().toString());
+    }
+
+    @Test
     void placeNearbyJoinsAPostWithoutTextAndFarPlaceDoesNot() {
         PostEvidence.Place city = new PostEvidence.Place(36.20, 37.17, 5.0, null);
         Placement a = engine.place(Posts.post("a", null, Posts.minutes(0), city, List.of(), null));
