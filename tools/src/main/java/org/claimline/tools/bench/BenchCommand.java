@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleFunction;
 import org.claimline.contracts.ContractJson;
 import org.claimline.tools.StackOptions;
 import org.claimline.tools.http.IngestClient;
@@ -31,6 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** The find-max criterion: the highest rate whose p99 POST→SSE stays within this, nothing lost. */
     private static final double MAX_P99_E2E_MS = 1000;
     private static final int SEARCH_STEPS = 3;
+    /** Below this offered rate, find-max stops halving and reports that nothing held. */
+    private static final double MIN_RATE = 5;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     @Mixin
@@ -120,25 +123,42 @@ public final class BenchCommand implements Callable<Integer> {
 
     private ObjectNode findMax(IngestClient ingest, List<String> images, String runId,
                                AtomicReference<BenchRun> current, long firstPost) {
+        long[] postNumber = {firstPost};
+        DoubleFunction<ObjectNode> probe = r -> {
+            ObjectNode result = runOnce(ingest, images, runId, current, r, postNumber[0]);
+            postNumber[0] += (long) (r * seconds) + 1;
+            return result;
+        };
         double low = 0;
-        double high = rate;
+        double high;
         ObjectNode best = null;
-        long postNumber = firstPost;
-        // Double until a rate fails, then bisect between the last that held and the first that did not.
-        while (true) {
-            ObjectNode result = runOnce(ingest, images, runId, current, high, postNumber);
-            postNumber += (long) (high * seconds) + 1;
-            if (!holds(result)) {
-                break;
-            }
-            low = high;
+        // Double from --rate while rates hold, or halve while they fail, until a rate that holds and one that does not
+        // are known; then bisect between them.
+        ObjectNode result = probe.apply(rate);
+        if (holds(result)) {
+            low = rate;
             best = result;
-            high *= 2;
+            high = rate * 2;
+            while (holds(result = probe.apply(high))) {
+                low = high;
+                best = result;
+                high *= 2;
+            }
+        } else {
+            high = rate;
+            double lower = rate / 2;
+            while (lower >= MIN_RATE && !holds(result = probe.apply(lower))) {
+                high = lower;
+                lower /= 2;
+            }
+            if (lower >= MIN_RATE) {
+                low = lower;
+                best = result;
+            }
         }
         for (int step = 0; step < SEARCH_STEPS && low > 0; step++) {
             double mid = (low + high) / 2;
-            ObjectNode result = runOnce(ingest, images, runId, current, mid, postNumber);
-            postNumber += (long) (mid * seconds) + 1;
+            result = probe.apply(mid);
             if (holds(result)) {
                 low = mid;
                 best = result;
@@ -146,9 +166,9 @@ public final class BenchCommand implements Callable<Integer> {
                 high = mid;
             }
         }
-        ObjectNode result = best != null ? best : ContractJson.mapper().createObjectNode();
-        result.put("max_sustained_per_second", LatencyStats.round(low));
-        return result;
+        ObjectNode found = best != null ? best : ContractJson.mapper().createObjectNode();
+        found.put("max_sustained_per_second", LatencyStats.round(low));
+        return found;
     }
 
     private static boolean holds(ObjectNode result) {
