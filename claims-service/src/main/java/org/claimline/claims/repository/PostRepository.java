@@ -2,10 +2,16 @@ package org.claimline.claims.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.Session;
 
 /** Placed posts of claims' own database, in placement order. */
 @ApplicationScoped
@@ -16,10 +22,61 @@ public class PostRepository implements PanacheRepositoryBase<PostEntity, Long> {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(getEntityManager()
-                .createQuery("select p.id from PostEntity p where p.id in :ids", String.class)
-                .setParameter("ids", ids)
-                .getResultList());
+        // one statement text whatever the batch size, so PostgreSQL and the driver reuse one prepared plan
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            Set<String> found = new HashSet<>();
+            Array keys = connection.createArrayOf("varchar", ids.toArray());
+            try (PreparedStatement select = connection.prepareStatement(EXISTING)) {
+                select.setArray(1, keys);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+            } finally {
+                keys.free();
+            }
+            return found;
+        });
+    }
+
+    private static final String EXISTING = "select id from posts where id = any(?)";
+    private static final String INSERT = "insert into posts (placement, id, event_id, storyline_id, author_handle, "
+            + "posted_at, placed_at, reasons, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Inserts new posts in placement order (their keys drawn here) in one JDBC batch on the session's connection,
+     * which the driver rewrites into multi-row inserts: through Hibernate, each row cost an entity entry, a dirty
+     * check and a flush, a fifth of claims' CPU on a busy stream. The rows are not managed entities afterwards.
+     */
+    public void insertAll(List<PostEntity> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            long[] keys = SequenceBlocks.draw(connection, "posts_seq", PostEntity.ALLOCATION, rows.size());
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    PostEntity row = rows.get(i);
+                    row.placement = keys[i];
+                    insert.setLong(1, row.placement);
+                    insert.setString(2, row.id);
+                    insert.setString(3, row.eventId);
+                    insert.setString(4, row.storylineId);
+                    if (row.authorHandle == null) {
+                        insert.setNull(5, Types.VARCHAR);
+                    } else {
+                        insert.setString(5, row.authorHandle);
+                    }
+                    insert.setObject(6, row.postedAt.atOffset(ZoneOffset.UTC));
+                    insert.setObject(7, row.placedAt.atOffset(ZoneOffset.UTC));
+                    insert.setString(8, row.reasons);
+                    insert.setString(9, row.payload);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** The placement number from which the latest {@code count} placements start, or 0 when there are fewer. */

@@ -14,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.claimline.claims.config.ClaimsConfig;
 import org.claimline.claims.messaging.TimelinePublisher;
-import org.claimline.claims.repository.OutboxEntity;
 import org.claimline.claims.repository.OutboxRepository;
 import org.jboss.logging.Logger;
 
@@ -105,18 +104,19 @@ public class OutboxRelay {
             if (!outbox.tryRelayLock(RELAY_LOCK)) {
                 return Round.EMPTY;
             }
-            List<OutboxEntity> rows = outbox.oldest(config.outbox().batchSize());
+            List<OutboxRepository.Pending> rows = outbox.oldest(config.outbox().batchSize());
             if (rows.isEmpty()) {
                 return Round.EMPTY;
             }
             List<TimelinePublisher.Change> changes = new ArrayList<>(rows.size());
-            for (OutboxEntity row : rows) {
-                changes.add(new TimelinePublisher.Change(row.eventId, row.payload.getBytes(StandardCharsets.UTF_8)));
+            for (OutboxRepository.Pending row : rows) {
+                byte[] payload = row.payload().getBytes(StandardCharsets.UTF_8);
+                changes.add(new TimelinePublisher.Change(row.eventId(), payload));
             }
             int acknowledged = publisher.publish(changes, config.outbox().publishTimeout());
             List<Long> done = new ArrayList<>(acknowledged);
             for (int i = 0; i < acknowledged; i++) {
-                done.add(rows.get(i).id);
+                done.add(rows.get(i).id());
             }
             outbox.deleteByIds(done);
             published.increment(acknowledged);

@@ -96,6 +96,9 @@ public class PlacementWriter {
         private final Map<String, StorylineEntity> storylineById;
         private final Set<Pair> uncountedEventAuthors;
         private final Set<Pair> uncountedStorylineAuthors;
+        private final List<PostEntity> postRows = new ArrayList<>();
+        private final List<PostSignalEntity> signalRows = new ArrayList<>();
+        private final List<OutboxEntity> outboxRows = new ArrayList<>();
 
         Batch(List<PostAccepted> fresh, List<Placement> placements) {
             this.fresh = fresh;
@@ -152,6 +155,16 @@ public class PlacementWriter {
                 enqueue(TimelineChanges.postPlaced(event, storyline, post, placement.reasons(), placement.signals(),
                         now));
             }
+            writeRows();
+            outbox.insertAll(outboxRows);
+        }
+
+        /** Inserts the posts and signals gathered so far (rows that a merge must find in the database). */
+        private void writeRows() {
+            posts.insertAll(postRows);
+            signals.insertAll(signalRows);
+            postRows.clear();
+            signalRows.clear();
         }
 
         private void count(EventEntity event, StorylineEntity storyline, PostAccepted post) {
@@ -185,6 +198,7 @@ public class PlacementWriter {
                 return;
             }
             posts.flush();
+            writeRows();
             long distinctAuthors = events.moveContents(from.id, into.id);
             for (StorylineEntity s : storylineById.values()) {
                 if (s.eventId.equals(from.id)) {
@@ -250,7 +264,7 @@ public class PlacementWriter {
             entity.placedAt = now;
             entity.reasons = new String(ContractJson.write(placement.reasons()), StandardCharsets.UTF_8);
             entity.payload = new String(ContractJson.write(post), StandardCharsets.UTF_8);
-            posts.persist(entity);
+            postRows.add(entity);
             for (SignalNote note : placement.signals()) {
                 PostSignalEntity signal = new PostSignalEntity();
                 signal.postId = post.id();
@@ -258,7 +272,7 @@ public class PlacementWriter {
                 signal.type = note.type();
                 signal.reason = note.reason();
                 signal.relatedPostId = note.relatedPostId();
-                signals.persist(signal);
+                signalRows.add(signal);
             }
         }
 
@@ -269,7 +283,7 @@ public class PlacementWriter {
             row.kind = change.kind().name();
             row.payload = new String(ContractJson.write(change), StandardCharsets.UTF_8);
             row.createdAt = now;
-            outbox.persist(row);
+            outboxRows.add(row);
         }
     }
 
