@@ -24,9 +24,10 @@ final class EventState {
     boolean hot;
     EventState mergedInto;
     String title = "";
-    /** Candidate collection scratch: the post (epoch) that last hit this event, and the index weight it shared. */
-    int hitEpoch;
-    double hitWeight;
+    /** This event's place in the engine's hot-event tables while it is in the candidate index, else -1. */
+    int slot = -1;
+    /** This event's candidate while a post is being placed (cleared after it), instead of a map per post. */
+    GroupingEngine.Candidate candidate;
     int titlePosts = -1;
     /**
      * Squared length of the event's centroid (term count times IDF weight), kept up to date per post and recomputed

@@ -44,6 +44,7 @@ public final class GroupingEngine {
     private static final double MAX_TITLE_IDF = 21;
     private static final int REASON_TERMS = 4;
     private static final int PRUNE_SLACK = 2;
+    private static final int INITIAL_SLOTS = 1024;
 
     private final GroupingSettings s;
     private final Supplier<String> ids;
@@ -56,7 +57,21 @@ public final class GroupingEngine {
     private final LongObjectMap<PostingList> index = new LongObjectMap<>();
     /** Stamp of the current post's candidate collection (saves a hash map per post). */
     private int epoch;
-    private final List<EventState> hitList = new ArrayList<>();
+    /**
+     * Hot events by slot, with each slot's candidate-collection scratch (the post, as epoch, that last hit it and the
+     * index weight it shared) in flat arrays: collection then reads posting lists and these arrays, not the events.
+     */
+    private EventState[] slotEvents = new EventState[INITIAL_SLOTS];
+    private int[] hitEpochs = new int[INITIAL_SLOTS];
+    private double[] hitWeights = new double[INITIAL_SLOTS];
+    private int[] freeSlots = new int[INITIAL_SLOTS];
+    private int freeCount;
+    private int usedSlots;
+    /** Slots hit by the current collection, in order of first hit. */
+    private int[] hitList = new int[INITIAL_SLOTS];
+    private int hitCount;
+    private EventState[] topHits = new EventState[0];
+    private int[] topSlots = new int[0];
     private final BoundedLru<String, ImageSighting> images;
     private final HammingIndex<ImageSighting> similarImages;
     private final BoundedLru<String, WeakReference<StorylineState>> replyTargets;
@@ -92,13 +107,23 @@ public final class GroupingEngine {
 
     /** Places one post and says where and why. */
     public Placement place(PostEvidence post) {
+        List<Candidate> candidates = new ArrayList<>(); // insertion order: ties break the same way on every run
+        try {
+            return place(post, candidates);
+        } finally {
+            for (Candidate c : candidates) {
+                c.event.candidate = null;
+            }
+        }
+    }
+
+    private Placement place(PostEvidence post, List<Candidate> candidates) {
         long at = post.postedAt().toEpochMilli();
         advance(at);
         Prepared p = prepare(post);
-        Map<EventState, Candidate> candidates = new LinkedHashMap<>(); // insertion order: ties break the same way on every run
         gatherStrong(post, p, at, candidates);
         gatherIndexed(p, candidates);
-        for (Candidate c : candidates.values()) {
+        for (Candidate c : candidates) {
             score(c, p, at);
         }
 
@@ -110,7 +135,7 @@ public final class GroupingEngine {
         if (target == null) {
             event = newEvent(at);
             newEvent = true;
-            double best = candidates.values().stream().mapToDouble(c -> c.score).max().orElse(0);
+            double best = candidates.stream().mapToDouble(c -> c.score).max().orElse(0);
             reasons.add("no active event close enough (best score " + fixed2(best) + ")");
         } else {
             event = target.event;
@@ -129,8 +154,11 @@ public final class GroupingEngine {
             storyline.firstPostId = post.postId();
             event.storylines.add(storyline);
         } else {
-            event.storylines.remove(storyline);
-            event.storylines.add(storyline);
+            List<StorylineState> storylines = event.storylines;
+            if (storylines.get(storylines.size() - 1) != storyline) {
+                storylines.remove(storyline);
+                storylines.add(storyline);
+            }
         }
         reasons.add(choice.reason);
 
@@ -273,7 +301,7 @@ public final class GroupingEngine {
 
     // ---- candidates ----
 
-    private void gatherStrong(PostEvidence post, Prepared p, long at, Map<EventState, Candidate> candidates) {
+    private void gatherStrong(PostEvidence post, Prepared p, long at, List<Candidate> candidates) {
         for (int i = 0; i < post.media().size(); i++) {
             PostEvidence.Media m = post.media().get(i);
             ImageSighting sighting = m.sha256() == null ? null : images.get(m.sha256());
@@ -330,12 +358,23 @@ public final class GroupingEngine {
         return event.hot || known.containsKey(event.id) ? storyline : null;
     }
 
-    private void strong(Map<EventState, Candidate> candidates, StorylineState storyline, int strength, String why) {
+    /** The event's candidate for the current post, added at the end of the list when new (no hash map per post). */
+    private Candidate candidateFor(List<Candidate> candidates, EventState event) {
+        Candidate c = event.candidate;
+        if (c == null) {
+            c = new Candidate(event);
+            event.candidate = c;
+            candidates.add(c);
+        }
+        return c;
+    }
+
+    private void strong(List<Candidate> candidates, StorylineState storyline, int strength, String why) {
         if (storyline == null) {
             return;
         }
         EventState event = storyline.event.resolve();
-        Candidate c = candidates.computeIfAbsent(event, Candidate::new);
+        Candidate c = candidateFor(candidates, event);
         if (strength > c.strength) {
             c.strength = strength;
             c.strongStoryline = storyline;
@@ -343,7 +382,7 @@ public final class GroupingEngine {
         }
     }
 
-    private void gatherIndexed(Prepared p, Map<EventState, Candidate> candidates) {
+    private void gatherIndexed(Prepared p, List<Candidate> candidates) {
         int[] order = new int[p.terms.length];
         int n = 0;
         for (int i = 0; i < p.terms.length; i++) {
@@ -358,7 +397,7 @@ public final class GroupingEngine {
             }
         }
         epoch++;
-        hitList.clear();
+        hitCount = 0;
         // rarest terms first; once enough events are in view, later (commoner) terms only add weight to those
         int limit = s.maxCandidates() * PRUNE_SLACK * PRUNE_SLACK;
         if (p.cellKeys != null) {
@@ -370,12 +409,52 @@ public final class GroupingEngine {
             int i = order[k];
             collect(p.terms[i], Math.max(p.weights[i], 1), limit);
         }
-        if (hitList.size() > s.maxCandidates()) {
-            hitList.sort((a, b) -> Double.compare(b.hitWeight, a.hitWeight));
+        int top = topHits(s.maxCandidates());
+        for (int k = 0; k < top; k++) {
+            candidateFor(candidates, topHits[k]);
         }
-        for (int k = 0; k < Math.min(s.maxCandidates(), hitList.size()); k++) {
-            candidates.computeIfAbsent(hitList.get(k), Candidate::new);
+    }
+
+    /**
+     * Puts into {@link #topHits} the {@code want} hits of most index weight, in the order a stable sort by descending
+     * weight would give (ties in order of collection, so that they break the same way on every run), without sorting
+     * them all, or all hits in the order collected when there are no more than that; returns how many.
+     */
+    private int topHits(int want) {
+        if (want <= 0) {
+            return 0;
         }
+        if (topHits.length < Math.max(want, 1)) {
+            topHits = new EventState[Math.max(want, 1)];
+        }
+        if (hitCount <= want) {
+            // all of them, in the order collected
+            for (int i = 0; i < hitCount; i++) {
+                topHits[i] = slotEvents[hitList[i]];
+            }
+            return hitCount;
+        }
+        if (topSlots.length < want) {
+            topSlots = new int[want];
+        }
+        int n = 0;
+        for (int i = 0; i < hitCount; i++) {
+            int slot = hitList[i];
+            double weight = hitWeights[slot];
+            if (n == want && Double.compare(weight, hitWeights[topSlots[n - 1]]) <= 0) {
+                continue;
+            }
+            int k = n < want ? n++ : n - 1;
+            while (k > 0 && Double.compare(hitWeights[topSlots[k - 1]], weight) < 0) {
+                topSlots[k] = topSlots[k - 1];
+                k--;
+            }
+            topSlots[k] = slot;
+        }
+        for (int i = 0; i < n; i++) {
+            topHits[i] = slotEvents[topSlots[i]];
+        }
+        return n;
     }
 
     private void collect(long key, double weight, int limit) {
@@ -384,13 +463,16 @@ public final class GroupingEngine {
             return;
         }
         for (int j = list.size() - 1; j >= 0; j--) {
-            EventState e = list.get(j);
-            if (e.hitEpoch == epoch) {
-                e.hitWeight += weight;
-            } else if (hitList.size() < limit) {
-                e.hitEpoch = epoch;
-                e.hitWeight = weight;
-                hitList.add(e);
+            int slot = list.get(j);
+            if (hitEpochs[slot] == epoch) {
+                hitWeights[slot] += weight;
+            } else if (hitCount < limit) {
+                hitEpochs[slot] = epoch;
+                hitWeights[slot] = weight;
+                if (hitCount == hitList.length) {
+                    hitList = Arrays.copyOf(hitList, hitCount * 2);
+                }
+                hitList[hitCount++] = slot;
             }
         }
     }
@@ -405,9 +487,9 @@ public final class GroupingEngine {
         if (gapHours > s.hotWindowHours()) {
             return;
         }
-        c.textScore = coverage(e.terms, e.posts, p);
+        c.textScore = coverageAndDot(e, p);
         if (s.cosineWeight() > 0 && c.textScore > 0) {
-            double cosine = cosine(e, p);
+            double cosine = cosine(e, p, dot);
             c.textScore = Math.pow(c.textScore, 1 - s.cosineWeight()) * Math.pow(cosine, s.cosineWeight());
         }
         c.timeFactor = 1 - s.timeWeight() * (1 - Math.exp(-gapHours / s.timeScaleHours()));
@@ -444,8 +526,44 @@ public final class GroupingEngine {
         return rareShared ? sum / p.totalWeight : 0;
     }
 
+    /** Dot product of the post's weighted terms with the last event's centroid, from {@link #coverageAndDot}. */
+    private double dot;
+
+    /**
+     * The event's {@link #coverage} of the post, and (into {@link #dot}) the dot product of the post's weighted terms with
+     * its centroid, in one pass over the post's terms: each lookup in the event's profile is a likely cache miss.
+     */
+    private double coverageAndDot(EventState e, Prepared p) {
+        dot = 0;
+        if (p.totalWeight <= 0) {
+            return 0;
+        }
+        double sum = 0;
+        boolean rareShared = false;
+        double saturation = 1 + s.termSaturation() * e.posts;
+        int n = p.features.size();
+        for (int i = 0; i < p.terms.length; i++) {
+            boolean covers = p.weights[i] > 0;
+            boolean dots = i < n && p.cosWeights[i] > 0;
+            if (covers || dots) {
+                int count = e.terms.get(p.terms[i]);
+                if (count > 0) {
+                    if (covers) {
+                        sum += p.weights[i] * Math.min(1, count / saturation);
+                        rareShared |= p.idf[i] >= s.minSharedIdf();
+                    }
+                    if (dots) {
+                        dot += p.cosWeights[i] * count * Math.max(0, p.idf[i] - s.cosineIdfOffset());
+                    }
+                }
+            }
+        }
+        // common words alone (in any language, a minority language's function words included) never link
+        return rareShared ? sum / p.totalWeight : 0;
+    }
+
     /** Cosine between the post's weighted terms and the event's centroid (count times IDF weight per term). */
-    private double cosine(EventState e, Prepared p) {
+    private double cosine(EventState e, Prepared p, double dot) {
         if (p.norm2 <= 0) {
             return 0;
         }
@@ -454,16 +572,6 @@ public final class GroupingEngine {
         }
         if (e.norm2 <= 0) {
             return 0;
-        }
-        int n = p.features.size();
-        double dot = 0;
-        for (int i = 0; i < n; i++) {
-            if (p.cosWeights[i] > 0) {
-                int count = e.terms.get(p.terms[i]);
-                if (count > 0) {
-                    dot += p.cosWeights[i] * count * Math.max(0, p.idf[i] - s.cosineIdfOffset());
-                }
-            }
         }
         return Math.min(1, dot / Math.sqrt(p.norm2 * e.norm2));
     }
@@ -482,11 +590,11 @@ public final class GroupingEngine {
         e.normPosts = e.posts;
     }
 
-    private Candidate choose(Map<EventState, Candidate> candidates) {
+    private Candidate choose(List<Candidate> candidates) {
         Candidate strongHot = null;
         Candidate strongCold = null;
         Candidate bestText = null;
-        for (Candidate c : candidates.values()) {
+        for (Candidate c : candidates) {
             if (c.strength > 0) {
                 if (c.event.hot) {
                     if (strongHot == null || c.strength > strongHot.strength
@@ -515,11 +623,11 @@ public final class GroupingEngine {
      * events (each with {@code establishedPosts}) merge only on a second independent link (another author) or when their
      * vocabularies overlap, because one post can touch two unrelated running events by chance.
      */
-    private EventState mergeLinked(Candidate target, Map<EventState, Candidate> candidates, Prepared p, String postId,
+    private EventState mergeLinked(Candidate target, List<Candidate> candidates, Prepared p, String postId,
             List<String> reasons, List<EventMerge> merges) {
         List<Candidate> linked = new ArrayList<>();
         linked.add(target);
-        for (Candidate c : candidates.values()) {
+        for (Candidate c : candidates) {
             if (c != target && c.event.hot && c.event.mergedInto == null
                     && (c.strength >= STRENGTH_TEXT || c.score >= s.mergeThreshold())) {
                 double gate = c.strength >= STRENGTH_TEXT ? s.mergeStrongCentroidCosine() : s.mergeCentroidCosine();
@@ -611,18 +719,16 @@ public final class GroupingEngine {
             return event;
         }
         epoch++;
-        hitList.clear();
+        hitCount = 0;
         int limit = s.maxCandidates() * PRUNE_SLACK * PRUNE_SLACK;
         for (int k = 0; k < filled[0]; k++) {
             collect(keys[k], scores[k], limit);
         }
-        if (hitList.size() > s.maxCandidates()) {
-            hitList.sort((a, b) -> Double.compare(b.hitWeight, a.hitWeight));
-        }
+        int top = topHits(s.maxCandidates());
         List<EventState> close = new ArrayList<>();
         List<Double> closeness = new ArrayList<>();
-        for (int k = 0; k < Math.min(s.maxCandidates(), hitList.size()); k++) {
-            EventState other = hitList.get(k);
+        for (int k = 0; k < top; k++) {
+            EventState other = topHits[k];
             if (other != event && other.hot && other.mergedInto == null
                     && hoursApart(event, other) <= s.hotWindowHours()) {
                 double cos = centroidCosine(event, other);
@@ -751,11 +857,11 @@ public final class GroupingEngine {
         into.normPosts = -1;
     }
 
-    private StorylineChoice chooseStoryline(EventState event, Map<EventState, Candidate> candidates, Prepared p) {
+    private StorylineChoice chooseStoryline(EventState event, List<Candidate> candidates, Prepared p) {
         StorylineState strongest = null;
         String why = null;
         int strength = 0;
-        for (Candidate c : candidates.values()) {
+        for (Candidate c : candidates) {
             if (c.strongStoryline != null && c.strongStoryline.event.resolve() == event && c.strength > strength) {
                 strongest = c.strongStoryline;
                 strength = c.strength;
@@ -873,7 +979,7 @@ public final class GroupingEngine {
             } else {
                 PostingList list = index.get(key);
                 if (list != null) {
-                    list.remove(e);
+                    list.remove(e.slot);
                     if (list.size() == 0) {
                         index.remove(key);
                     }
@@ -889,7 +995,7 @@ public final class GroupingEngine {
             list = new PostingList(s.postingListSize());
             index.put(key, list);
         }
-        list.add(event);
+        list.add(slotOf(event));
         if (event.indexedKeys.get(key) == 0) {
             event.indexedKeys.add(key, 1);
         }
@@ -899,13 +1005,49 @@ public final class GroupingEngine {
         event.indexedKeys.forEach((key, unused) -> {
             PostingList list = index.get(key);
             if (list != null) {
-                list.remove(event);
+                list.remove(event.slot);
                 if (list.size() == 0) {
                     index.remove(key);
                 }
             }
         });
         event.indexedKeys = new LongIntMap();
+        releaseSlot(event);
+    }
+
+    /** The event's hot slot, taking a free one (or a new one) when it has none. */
+    private int slotOf(EventState event) {
+        if (event.slot >= 0) {
+            return event.slot;
+        }
+        int slot;
+        if (freeCount > 0) {
+            slot = freeSlots[--freeCount];
+        } else {
+            slot = usedSlots++;
+            if (slot == slotEvents.length) {
+                slotEvents = Arrays.copyOf(slotEvents, slot * 2);
+                hitEpochs = Arrays.copyOf(hitEpochs, slot * 2);
+                hitWeights = Arrays.copyOf(hitWeights, slot * 2);
+            }
+        }
+        slotEvents[slot] = event;
+        hitEpochs[slot] = 0;
+        event.slot = slot;
+        return slot;
+    }
+
+    /** Frees the slot of an event that has left the candidate index (so no posting list holds it). */
+    private void releaseSlot(EventState event) {
+        if (event.slot < 0) {
+            return;
+        }
+        slotEvents[event.slot] = null;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = event.slot;
+        event.slot = -1;
     }
 
     private EventState newEvent(long at) {
@@ -1189,7 +1331,7 @@ public final class GroupingEngine {
     }
 
     /** One event considered for a post. */
-    private static final class Candidate {
+    static final class Candidate {
         final EventState event;
         int strength;
         StorylineState strongStoryline;

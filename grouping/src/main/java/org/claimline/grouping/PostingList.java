@@ -1,49 +1,60 @@
 package org.claimline.grouping;
 
-/** The most recent events filed under one index key; the oldest drop out when full, which bounds the cost of common keys. */
+import java.util.Arrays;
+
+/**
+ * The most recent events filed under one index key, as hot-event slots; the oldest drop out when full, which bounds the
+ * cost of common keys. A list starts small and grows to its capacity: most keys index one or two events.
+ */
 final class PostingList {
 
-    private final EventState[] events;
+    private static final int INITIAL = 2;
+
+    private final int capacity;
+    private int[] slots;
     private int size;
 
     PostingList(int capacity) {
-        events = new EventState[capacity];
+        this.capacity = capacity;
+        this.slots = new int[Math.min(INITIAL, capacity)];
     }
 
     int size() {
         return size;
     }
 
-    EventState get(int i) {
-        return events[i];
+    int get(int i) {
+        return slots[i];
     }
 
-    /** Adds the event (or moves it to the newest position when present). */
-    void add(EventState e) {
-        int at = indexOf(e);
+    /** Adds the slot (or moves it to the newest position when present). */
+    void add(int slot) {
+        int at = indexOf(slot);
         if (at >= 0) {
-            System.arraycopy(events, at + 1, events, at, size - at - 1);
-            events[size - 1] = e;
+            System.arraycopy(slots, at + 1, slots, at, size - at - 1);
+            slots[size - 1] = slot;
             return;
         }
-        if (size == events.length) {
-            System.arraycopy(events, 1, events, 0, size - 1);
+        if (size == capacity) {
+            System.arraycopy(slots, 1, slots, 0, size - 1);
+            size--;
+        } else if (size == slots.length) {
+            slots = Arrays.copyOf(slots, Math.min(capacity, slots.length * 2));
+        }
+        slots[size++] = slot;
+    }
+
+    void remove(int slot) {
+        int at = indexOf(slot);
+        if (at >= 0) {
+            System.arraycopy(slots, at + 1, slots, at, size - at - 1);
             size--;
         }
-        events[size++] = e;
     }
 
-    void remove(EventState e) {
-        int at = indexOf(e);
-        if (at >= 0) {
-            System.arraycopy(events, at + 1, events, at, size - at - 1);
-            events[--size] = null;
-        }
-    }
-
-    private int indexOf(EventState e) {
+    private int indexOf(int slot) {
         for (int i = 0; i < size; i++) {
-            if (events[i] == e) {
+            if (slots[i] == slot) {
                 return i;
             }
         }

@@ -12,6 +12,8 @@ public final class TermStatistics {
     private final double priorShare;
     private final int halfLifeDocs;
     private double docs;
+    /** Scratch: one term's counter per row. */
+    private final int[] slots;
 
     public TermStatistics(int widthBits, int depth, double priorDocs, int halfLifeDocs) {
         this(widthBits, depth, priorDocs, 0, halfLifeDocs);
@@ -25,6 +27,7 @@ public final class TermStatistics {
     public TermStatistics(int widthBits, int depth, double priorDocs, double priorShare, int halfLifeDocs) {
         this.counts = new int[depth][1 << widthBits];
         this.mask = (1 << widthBits) - 1;
+        this.slots = new int[depth];
         this.priorDocs = priorDocs;
         this.priorShare = priorShare;
         this.halfLifeDocs = halfLifeDocs;
@@ -32,13 +35,17 @@ public final class TermStatistics {
 
     /** Counts one document containing each of the distinct {@code terms}. */
     public void addDocument(long[] terms) {
+        int[] slots = this.slots;
         for (long term : terms) {
             // conservative update: raise only the rows at the minimum, which keeps overestimates of rare terms small
-            int min = frequency(term);
+            int min = Integer.MAX_VALUE;
             for (int row = 0; row < counts.length; row++) {
-                int i = index(term, row);
-                if (counts[row][i] == min) {
-                    counts[row][i] = min + 1;
+                slots[row] = index(term, row);
+                min = Math.min(min, counts[row][slots[row]]);
+            }
+            for (int row = 0; row < counts.length; row++) {
+                if (counts[row][slots[row]] == min) {
+                    counts[row][slots[row]] = min + 1;
                 }
             }
         }

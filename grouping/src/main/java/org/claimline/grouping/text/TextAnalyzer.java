@@ -2,11 +2,9 @@ package org.claimline.grouping.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -254,13 +252,17 @@ public final class TextAnalyzer {
                 if (term.length() < MIN_WORD_CHARS) {
                     continue;
                 }
-                String token = term.toString();
-                b.add(isStopWord(token) ? TermKind.STOP_WORD : TermKind.WORD, token, token);
+                long word = Hashing.term(TermKind.WORD.prefix(), term);
+                if (stopTerms.get(word) != 0) {
+                    b.add(TermKind.STOP_WORD, Hashing.term(TermKind.STOP_WORD.prefix(), term), term);
+                } else {
+                    b.add(TermKind.WORD, word, term);
+                }
                 if (normalized != null) {
                     if (normalized.length() > 0) {
                         normalized.append(' ');
                     }
-                    normalized.append(token);
+                    normalized.append(term);
                 }
             }
             ts.end();
@@ -320,17 +322,24 @@ public final class TextAnalyzer {
             return 0L;
         }
         int[] v = new int[Long.SIZE];
+        // bit counts are kept eight to a long (one byte lane per bit of a hash byte), flushed before a lane can overflow
+        long[] lanes = new long[Long.BYTES];
+        int pending = 0;
         for (int i = 0; i + SHINGLE <= s.length(); i++) {
             long h = 0xcbf29ce484222325L;
             for (int j = i; j < i + SHINGLE; j++) {
                 h = (h ^ s.charAt(j)) * 0x100000001b3L;
             }
             h = Hashing.mix(h);
-            // count set bits per position without branches; a bit is set in the result when most shingles set it
-            for (int bit = 0; bit < Long.SIZE; bit++) {
-                v[bit] += (int) ((h >>> bit) & 1L);
+            for (int b = 0; b < Long.BYTES; b++) {
+                lanes[b] += SPREAD[(int) (h >>> (b * Byte.SIZE)) & BYTE_MASK];
+            }
+            if (++pending == LANE_MAX) {
+                flush(lanes, v);
+                pending = 0;
             }
         }
+        flush(lanes, v);
         int shingles = s.length() - SHINGLE + 1;
         long hash = 0L;
         for (int bit = 0; bit < Long.SIZE; bit++) {
@@ -341,28 +350,83 @@ public final class TextAnalyzer {
         return hash;
     }
 
-    /** Collects distinct terms in first-seen order. */
+    private static final int BYTE_MASK = 0xFF;
+    private static final int LANE_MAX = 255;
+    /** For each byte value, a long whose byte lane j is 1 when bit j of the value is set. */
+    private static final long[] SPREAD = new long[BYTE_MASK + 1];
+
+    static {
+        for (int value = 0; value <= BYTE_MASK; value++) {
+            long spread = 0;
+            for (int bit = 0; bit < Byte.SIZE; bit++) {
+                if ((value >>> bit & 1) != 0) {
+                    spread |= 1L << (bit * Byte.SIZE);
+                }
+            }
+            SPREAD[value] = spread;
+        }
+    }
+
+    private static void flush(long[] lanes, int[] v) {
+        for (int b = 0; b < Long.BYTES; b++) {
+            long packed = lanes[b];
+            for (int bit = 0; bit < Byte.SIZE; bit++) {
+                v[b * Byte.SIZE + bit] += (int) (packed >>> (bit * Byte.SIZE)) & BYTE_MASK;
+            }
+            lanes[b] = 0;
+        }
+    }
+
+    /** Collects distinct terms in first-seen order (primitive arrays: this runs for every word of every post). */
     private static final class Builder {
-        private final List<Long> terms = new ArrayList<>();
-        private final List<TermKind> kinds = new ArrayList<>();
-        private final List<String> surfaces = new ArrayList<>();
-        private final Set<Long> seen = new HashSet<>();
+        private static final int INITIAL = 32;
+        private static final int LINEAR_SCAN_MAX = 64;
+        private LongIntMap large;
+        private long[] terms = new long[INITIAL];
+        private TermKind[] kinds = new TermKind[INITIAL];
+        private String[] surfaces = new String[INITIAL];
+        private int size;
 
         void add(TermKind kind, String key, String surface) {
-            long h = Hashing.term(kind.prefix(), key);
-            if (seen.add(h)) {
-                terms.add(h);
-                kinds.add(kind);
-                surfaces.add(surface);
+            add(kind, Hashing.term(kind.prefix(), key), surface);
+        }
+
+        /** Adds a term unless present; the surface is copied to a String only when the term is new. */
+        void add(TermKind kind, long h, CharSequence surface) {
+            if (large != null) {
+                if (large.get(h) != 0) {
+                    return;
+                }
+                large.add(h, 1);
+            } else {
+                for (int i = 0; i < size; i++) {
+                    if (terms[i] == h) {
+                        return;
+                    }
+                }
+                if (size == LINEAR_SCAN_MAX) {
+                    // a long text: a hash set from here on, so the check stays constant per word
+                    large = new LongIntMap();
+                    for (int i = 0; i < size; i++) {
+                        large.add(terms[i], 1);
+                    }
+                    large.add(h, 1);
+                }
             }
+            if (size == terms.length) {
+                terms = Arrays.copyOf(terms, size * 2);
+                kinds = Arrays.copyOf(kinds, size * 2);
+                surfaces = Arrays.copyOf(surfaces, size * 2);
+            }
+            terms[size] = h;
+            kinds[size] = kind;
+            surfaces[size] = surface.toString();
+            size++;
         }
 
         TextFeatures build(long simHash, int length) {
-            long[] t = new long[terms.size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = terms.get(i);
-            }
-            return new TextFeatures(t, kinds.toArray(new TermKind[0]), surfaces.toArray(new String[0]), simHash, length);
+            return new TextFeatures(Arrays.copyOf(terms, size), Arrays.copyOf(kinds, size), Arrays.copyOf(surfaces, size),
+                    simHash, length);
         }
     }
 }
