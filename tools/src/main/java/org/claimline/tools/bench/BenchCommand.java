@@ -11,19 +11,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleFunction;
 import org.claimline.contracts.ContractJson;
 import org.claimline.tools.StackOptions;
 import org.claimline.tools.http.IngestClient;
 import org.claimline.tools.http.SseListener;
+import org.claimline.tools.http.WebClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./claimline bench}: drives the running stack through its public HTTP API at a fixed offered rate and
- * prints, as its last line, one JSON object with throughput, POST→202 and POST→SSE latency, errors and losses.
+ * {@code ./claimline bench}: drives the running stack through its public HTTP API at a fixed offered rate (and, with
+ * {@code --read-rate}, reads timelines meanwhile) and prints, as its last line, one JSON object with throughput,
+ * POST→202, POST→SSE and read latency, errors, losses and how long the stack took to catch up after sending.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the running stack end to end (open model, HdrHistogram).")
@@ -35,6 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Below this offered rate, find-max stops halving and reports that nothing held. */
     private static final double MIN_RATE = 5;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    /** How long reads still awaiting an answer at the end of the run are waited for: a little over their timeout. */
+    private static final Duration READ_GIVE_UP = WebClient.REQUEST_TIMEOUT.plusSeconds(1);
 
     @Mixin
     StackOptions stack;
@@ -45,7 +50,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "duration of a run (default 30)")
     int seconds;
 
-    @Option(names = "--drain-seconds", defaultValue = "30", description = "how long to wait for late arrivals")
+    @Option(names = "--drain-seconds", defaultValue = "30",
+            description = "how long to wait for late arrivals after sending (default 30); caught_up_ms is the time "
+                    + "from the end of sending to the last accepted post's arrival, null if one missed the drain")
     int drainSeconds;
 
     @Option(names = "--format", defaultValue = "json",
@@ -63,19 +70,48 @@ public final class BenchCommand implements Callable<Integer> {
             description = "requests awaiting an answer at once, like a client's connection pool (default 256)")
     int connections;
 
-    @Option(names = "--find-max", description = "search the highest rate that holds p99 POST→SSE ≤ 1 s, none lost")
+    @Option(names = "--find-max", description = "search the highest rate that holds p99 POST→SSE ≤ 1 s, none lost"
+            + " (with --read-rate, every probe reads too; the criterion looks at the posts only)")
     boolean findMax;
+
+    @Option(names = "--read-rate", defaultValue = "0",
+            description = "timeline reads per second (GET /api/v1/events/{id}/posts) during the measured run, "
+                    + "open model like the posts, of events seen on the stream in this run; 0 = none (default). "
+                    + "Adds read_ms (from each read's due time), reads_per_second (200 answers), read_errors")
+    double readRate;
+
+    @Option(names = "--read-connections", defaultValue = "64",
+            description = "reads awaiting an answer at once (default 64); a read that waits for one is late")
+    int readConnections;
+
+    @Option(names = "--read-events", defaultValue = "20",
+            description = "reads pick uniformly among this many most recently active events (default 20)")
+    int readEvents;
+
+    @Option(names = "--viewer-key", description = "web-service viewer key for the reads, when one is required "
+            + "(default: $CLAIMLINE_VIEWER_KEY, else none: reads are open by default)")
+    String viewerKey;
 
     @Override
     public Integer call() throws Exception {
+        if (readRate < 0 || readConnections < 1 || readEvents < 1) {
+            throw new IllegalArgumentException("--read-rate must be 0 or more, --read-connections and --read-events"
+                    + " at least 1");
+        }
         IngestClient ingest = new IngestClient(stack.ingestUrl(), stack.ingestKey());
         List<String> images = uploadImages(ingest);
         String runId = UUID.randomUUID().toString().substring(0, 8);
         AtomicReference<BenchRun> current = new AtomicReference<>();
+        AtomicReference<TimelineReader> reader = new AtomicReference<>();
         try (SseListener sse = new SseListener(stack.webUrl().resolve("/api/v1/stream"), (id, data) -> {
+            JsonNode change = parse(data);
             BenchRun run = current.get();
-            if (run != null) {
-                run.onStreamMessage(data);
+            if (change != null && run != null) {
+                run.onStreamMessage(change);
+            }
+            TimelineReader reads = reader.get();
+            if (change != null && reads != null) {
+                reads.onStreamMessage(change);
             }
         }).start()) {
             awaitConnected(sse);
@@ -89,10 +125,11 @@ public final class BenchCommand implements Callable<Integer> {
                 firstPost += (long) (rate * warmupSeconds) + 1;
             }
             ObjectNode result;
+            Runs runs = new Runs(ingest, images, runId, current, reader, readRate > 0 ? web() : null);
             if (findMax) {
-                result = findMax(ingest, images, runId, current, firstPost);
+                result = findMax(runs, firstPost);
             } else {
-                result = runOnce(ingest, images, runId, current, rate, firstPost);
+                result = runOnce(runs, rate, firstPost);
             }
             result.put("warmup_seconds", warmupSeconds);
             result.put("connections", connections);
@@ -102,15 +139,43 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode runOnce(IngestClient ingest, List<String> images, String runId,
-                               AtomicReference<BenchRun> current, double offered, long firstPost) {
-        BenchRun run = new BenchRun(ingest, new BenchPosts(runId, images, firstPost), format(), batchSize,
-                connections);
-        current.set(run);
+    /** What every measured run shares: the clients, the images, and where the stream's messages go. */
+    private record Runs(IngestClient ingest, List<String> images, String runId, AtomicReference<BenchRun> current,
+                        AtomicReference<TimelineReader> reader, WebClient web) {
+    }
+
+    private ObjectNode runOnce(Runs runs, double offered, long firstPost) {
+        BenchRun run = new BenchRun(runs.ingest(), new BenchPosts(runs.runId(), runs.images(), firstPost), format(),
+                batchSize, connections);
+        CompletableFuture<ObjectNode> reads = null;
+        if (runs.web() != null) {
+            TimelineReader reader = new TimelineReader(runs.web(), readConnections, readEvents);
+            runs.reader().set(reader);
+            reads = reader.start(readRate, Duration.ofSeconds(seconds), READ_GIVE_UP);
+        }
+        runs.current().set(run);
         ObjectNode result = run.run(offered, Duration.ofSeconds(seconds), Duration.ofSeconds(drainSeconds),
                 firstPost);
+        if (reads != null) {
+            result.put("read_offered_per_second", readRate);
+            result.setAll(reads.join());
+            runs.reader().set(null);
+        }
         System.err.println("bench: " + result);
         return result;
+    }
+
+    private WebClient web() {
+        String key = viewerKey != null ? viewerKey : System.getenv("CLAIMLINE_VIEWER_KEY");
+        return new WebClient(stack.webUrl(), key);
+    }
+
+    private static JsonNode parse(String data) {
+        try {
+            return ContractJson.mapper().readTree(data);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private BenchFormat format() {
@@ -121,11 +186,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode findMax(IngestClient ingest, List<String> images, String runId,
-                               AtomicReference<BenchRun> current, long firstPost) {
+    private ObjectNode findMax(Runs runs, long firstPost) {
         long[] postNumber = {firstPost};
         DoubleFunction<ObjectNode> probe = r -> {
-            ObjectNode result = runOnce(ingest, images, runId, current, r, postNumber[0]);
+            ObjectNode result = runOnce(runs, r, postNumber[0]);
             postNumber[0] += (long) (r * seconds) + 1;
             return result;
         };

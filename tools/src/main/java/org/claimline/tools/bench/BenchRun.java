@@ -27,6 +27,7 @@ import org.claimline.tools.http.IngestClient;
 public final class BenchRun {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     private final IngestClient ingest;
     private final BenchPosts posts;
@@ -41,6 +42,8 @@ public final class BenchRun {
     private final AtomicLong answered = new AtomicLong();
     /** When the last 202 came back: accepted/s counts answers that arrive after the send phase too. */
     private final AtomicLong lastAcceptedAt = new AtomicLong();
+    /** When the last post of this run first reached the stream (0: none yet): how long the stack took to catch up. */
+    private final AtomicLong lastArrivalAt = new AtomicLong();
 
     private final BenchFormat format;
     private final int batchSize;
@@ -60,8 +63,8 @@ public final class BenchRun {
     }
 
     /** Called for every message of the SSE stream; records the arrival of a post this run sent. */
-    public void onStreamMessage(String data) {
-        String postId = postIdOf(data);
+    public void onStreamMessage(JsonNode change) {
+        String postId = postIdOf(change);
         if (postId == null) {
             return;
         }
@@ -81,6 +84,7 @@ public final class BenchRun {
     private void arrived(String postId, long due, long at) {
         if (seen.putIfAbsent(postId, Boolean.TRUE) == null) {
             endToEnd.recordNanos(at - due);
+            lastArrivalAt.accumulateAndGet(at, Math::max);
         }
     }
 
@@ -118,7 +122,8 @@ public final class BenchRun {
                 }
             });
         }
-        double sendSeconds = (System.nanoTime() - start) / (double) NANOS_PER_SECOND;
+        long sendEnd = System.nanoTime();
+        double sendSeconds = (sendEnd - start) / (double) NANOS_PER_SECOND;
         long drainUntil = System.nanoTime() + drain.toNanos();
         while (System.nanoTime() < drainUntil && (answered.get() < total || seen.size() < accepted.get())) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
@@ -134,6 +139,9 @@ public final class BenchRun {
         result.put("accepted", accepted.get());
         result.put("errors", errors.get() + Math.max(0, total - answered.get()));
         result.put("lost", Math.max(0, accepted.get() - seen.size()));
+        long last = lastArrivalAt.get();
+        putMillis(result, "caught_up_ms", caughtUpMillis(sendEnd, last, accepted.get(), seen.size()));
+        putMillis(result, "last_seen_after_ms", last == 0 ? null : afterMillis(sendEnd, last));
         return result;
     }
 
@@ -192,18 +200,37 @@ public final class BenchRun {
         }
     }
 
-    /** The post id of a timeline message: {@code post.id} of a change, or a flat {@code postId}. */
-    static String postIdOf(String data) {
-        try {
-            JsonNode node = ContractJson.mapper().readTree(data);
-            JsonNode id = node.path("post").path("id");
-            if (id.isTextual()) {
-                return id.asText();
-            }
-            id = node.path("postId");
-            return id.isTextual() ? id.asText() : null;
-        } catch (IOException e) {
+    /**
+     * How long after the end of the sending phase the last accepted post of the run reached the stream: the time to
+     * get back to live after a burst. {@code null} when some accepted post never arrived (or none was accepted).
+     */
+    static Double caughtUpMillis(long sendEnd, long lastArrival, long accepted, long arrived) {
+        if (accepted == 0 || arrived < accepted) {
             return null;
         }
+        return afterMillis(sendEnd, lastArrival);
+    }
+
+    /** Milliseconds from {@code from} to {@code to} (nanoTime values), 0 when {@code to} came first. */
+    private static double afterMillis(long from, long to) {
+        return LatencyStats.round(Math.max(0, to - from) / NANOS_PER_MILLI);
+    }
+
+    private static void putMillis(ObjectNode result, String field, Double millis) {
+        if (millis == null) {
+            result.putNull(field);
+        } else {
+            result.put(field, millis);
+        }
+    }
+
+    /** The post id of a timeline message: {@code post.id} of a change, or a flat {@code postId}. */
+    static String postIdOf(JsonNode change) {
+        JsonNode id = change.path("post").path("id");
+        if (id.isTextual()) {
+            return id.asText();
+        }
+        id = change.path("postId");
+        return id.isTextual() ? id.asText() : null;
     }
 }

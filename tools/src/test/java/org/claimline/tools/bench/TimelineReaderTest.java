@@ -1,0 +1,167 @@
+package org.claimline.tools.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
+import org.claimline.contracts.ContractJson;
+import org.claimline.tools.http.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The timeline reader against a small local web server that answers some reads slowly and some with 500. */
+class TimelineReaderTest {
+
+    private static final Duration GIVE_UP = Duration.ofSeconds(10);
+
+    private HttpServer server;
+    private ExecutorService executor;
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+
+    /** Starts a server whose answer to the n-th request (from 0) stalls {@code stallMillis.applyAsInt(n)} ms. */
+    private WebClient serve(IntUnaryOperator stallMillis, int everyNthRefused) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
+        server.createContext("/api/v1/events/", exchange -> answer(exchange, stallMillis, everyNthRefused));
+        server.start();
+        return new WebClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), null);
+    }
+
+    private void answer(HttpExchange exchange, IntUnaryOperator stallMillis, int everyNthRefused)
+            throws IOException {
+        int n = requests.getAndIncrement();
+        arrivals.add(System.nanoTime());
+        paths.add(exchange.getRequestURI().getPath());
+        try {
+            Thread.sleep(stallMillis.applyAsInt(n));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean refuse = everyNthRefused > 0 && n % everyNthRefused == 0;
+        if (refuse) {
+            refused.incrementAndGet();
+        }
+        byte[] body = (refuse ? "{\"status\":500}" : "{\"items\":[],\"nextCursor\":null}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(refuse ? 500 : 200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void countsReadsAndErrorsAndHoldsTheRate() throws Exception {
+        // every 5th read refused with 500, every 10th (n % 10 == 3) stalls 300 ms
+        WebClient web = serve(n -> n % 10 == 3 ? 300 : 0, 5);
+        TimelineReader reader = new TimelineReader(web, 64, 20);
+        reader.eventSeen("e1");
+
+        ObjectNode result = reader.run(50, Duration.ofSeconds(2), GIVE_UP);
+
+        int sent = requests.get();
+        assertTrue(sent >= 90 && sent <= 101, "about 50/s for 2 s: " + sent);
+        assertEquals(refused.get(), result.path("read_errors").asInt(), result.toString());
+        assertEquals(sent - refused.get(), result.path("reads").asInt(), result.toString());
+        double span = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
+        assertTrue(span > 1.5, "reads spread over the run, not sent at once: " + span + " s");
+        double perSecond = result.path("reads_per_second").asDouble();
+        assertTrue(perSecond > 30 && perSecond <= 41, "four in five of 50/s answered 200: " + perSecond);
+        assertTrue(result.path("read_ms").path("p99").asDouble() >= 300, result.toString());
+        assertTrue(result.path("read_ms").path("p50").asDouble() < 300, result.toString());
+        assertTrue(paths.stream().allMatch("/api/v1/events/e1/posts"::equals), paths.toString());
+    }
+
+    @Test
+    void latencyCountsFromTheDueTimeNotFromTheSend() throws Exception {
+        // 20 reads due over 1 s, each answer stalls 300 ms, two connections: the last ones wait for a connection
+        WebClient web = serve(n -> 300, 0);
+        TimelineReader reader = new TimelineReader(web, 2, 20);
+        reader.eventSeen("e1");
+
+        ObjectNode result = reader.run(20, Duration.ofSeconds(1), GIVE_UP);
+
+        assertEquals(20, result.path("reads").asInt(), result.toString());
+        assertEquals(0, result.path("read_errors").asInt(), result.toString());
+        assertTrue(result.path("read_ms").path("p50").asDouble() >= 300, result.toString());
+        // served 2 per 300 ms, the last is answered about 3 s after the start, 2 s after it was due
+        assertTrue(result.path("read_ms").path("p99").asDouble() >= 1500, result.toString());
+        assertTrue(result.path("reads_per_second").asDouble() < 10, "served 6.7/s, not 20/s: " + result);
+    }
+
+    @Test
+    void waitsForAnEventAndForgetsOneThatWasMergedAway() throws Exception {
+        WebClient web = serve(n -> 0, 0);
+        TimelineReader reader = new TimelineReader(web, 8, 20);
+        reader.onStreamMessage(ContractJson.mapper().readTree(
+                "{\"kind\":\"POST_PLACED\",\"eventId\":\"a\",\"sequence\":1,\"post\":{\"id\":\"p1\"}}"));
+        reader.onStreamMessage(ContractJson.mapper().readTree(
+                "{\"kind\":\"EVENTS_MERGED\",\"eventId\":\"b\",\"sequence\":4,"
+                        + "\"merged\":{\"fromEventId\":\"a\",\"intoEventId\":\"b\"}}"));
+        assertTrue(paths.isEmpty());
+
+        ObjectNode result = reader.run(40, Duration.ofSeconds(1), GIVE_UP);
+
+        assertTrue(result.path("reads").asInt() >= 35, result.toString());
+        assertTrue(paths.stream().allMatch("/api/v1/events/b/posts"::equals), paths.toString());
+    }
+
+    @Test
+    void readsNothingBeforeTheFirstEventIsSeen() throws Exception {
+        WebClient web = serve(n -> 0, 0);
+        TimelineReader reader = new TimelineReader(web, 8, 20);
+        long start = System.nanoTime();
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reader.eventSeen("late");
+        });
+        later.start();
+
+        ObjectNode result = reader.run(20, Duration.ofSeconds(2), GIVE_UP);
+
+        assertTrue(arrivals.get(0) - start >= 600_000_000L, "first read before any event was seen");
+        assertTrue(result.path("read_wait_for_first_event_ms").asDouble() >= 600, result.toString());
+        int reads = result.path("reads").asInt();
+        assertTrue(reads >= 10 && reads <= 27, "20/s for the 1.3 s left: " + reads);
+        assertEquals(0, result.path("read_errors").asInt());
+    }
+
+    @Test
+    void noEventDuringTheRunMeansNoReadAndNoError() throws Exception {
+        WebClient web = serve(n -> 0, 0);
+        ObjectNode result = new TimelineReader(web, 8, 20).run(100, Duration.ofMillis(300), GIVE_UP);
+        assertEquals(0, requests.get());
+        assertEquals(0, result.path("reads").asInt());
+        assertEquals(0.0, result.path("reads_per_second").asDouble());
+    }
+}
