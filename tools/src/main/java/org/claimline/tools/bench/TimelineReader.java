@@ -103,8 +103,7 @@ public final class TimelineReader {
         SplittableRandom random = new SplittableRandom();
         long sent = 0;
         for (long due = start; due < end && !events.isEmpty(); due += interval) {
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
             if (!acquire(giveUpAt)) {
