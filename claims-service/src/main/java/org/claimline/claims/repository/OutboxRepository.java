@@ -22,6 +22,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntity, Lon
     private static final String INSERT = "insert into outbox (id, event_id, sequence, kind, payload, created_at) "
             + "values (?, ?, ?, ?, ?, ?)";
     private static final String OLDEST = "select id, event_id, payload from outbox order by id limit ?";
+    private static final String LOCK = "select pg_try_advisory_xact_lock(?)";
     private static final String DELETE = "delete from outbox where id = any(?)";
 
     /**
@@ -29,9 +30,14 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntity, Lon
      * published by one relay at a time and in key order.
      */
     public boolean tryRelayLock(long lockKey) {
-        return (Boolean) getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, lockKey)
-                .getSingleResult();
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock.setLong(1, lockKey);
+                try (ResultSet result = lock.executeQuery()) {
+                    return result.next() && result.getBoolean(1);
+                }
+            }
+        });
     }
 
     /** Inserts new rows in one JDBC batch, keys drawn here in list order (the order they will be published in). */

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +82,8 @@ public class TimelineConsumer {
     private List<Poison> apply(KafkaRecordBatch<String, TimelineChanged> batch) {
         List<Poison> poison = new ArrayList<>();
         List<TimelineChanged> changes = new ArrayList<>();
-        Map<TimelineChanged, KafkaRecord<String, TimelineChanged>> origin = new HashMap<>();
+        // by identity: a record's hashCode walks the whole change (post text, media, signals) for every lookup
+        Map<TimelineChanged, KafkaRecord<String, TimelineChanged>> origin = new IdentityHashMap<>();
         for (KafkaRecord<String, TimelineChanged> record : batch.getRecords()) {
             TimelineChanged change = record.getPayload();
             if (change == null) {
