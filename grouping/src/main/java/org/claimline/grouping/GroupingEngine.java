@@ -127,7 +127,7 @@ public final class GroupingEngine {
             score(c, p, at);
         }
 
-        Candidate target = choose(candidates);
+        Candidate target = choose(candidates, p);
         List<String> reasons = new ArrayList<>();
         List<EventMerge> merges = new ArrayList<>();
         boolean newEvent = false;
@@ -590,7 +590,10 @@ public final class GroupingEngine {
         e.normPosts = e.posts;
     }
 
-    private Candidate choose(List<Candidate> candidates) {
+    private Candidate choose(List<Candidate> candidates, Prepared p) {
+        // a post bringing a picture never seen before is usually a new claim, and every later post of that picture will
+        // follow it: on words alone it joins an event only at the stricter threshold
+        double join = p.newImage ? Math.max(s.joinThreshold(), s.newImageJoinThreshold()) : s.joinThreshold();
         Candidate strongHot = null;
         Candidate strongCold = null;
         Candidate bestText = null;
@@ -605,7 +608,7 @@ public final class GroupingEngine {
                     strongCold = c;
                 }
             }
-            if (c.event.hot && c.score >= s.joinThreshold() && (bestText == null || c.score > bestText.score)) {
+            if (c.event.hot && c.score >= join && (bestText == null || c.score > bestText.score)) {
                 bestText = c;
             }
         }

@@ -114,6 +114,9 @@ import java.util.Locale;
  *     weigh something
  * @param minSharedIdf a text match needs at least one shared term this rare (common words alone never link)
  * @param centroidMergeTerms main terms of a growing event used to find the events its centroid is compared with
+ * @param newImageJoinThreshold the score a post bringing a picture never seen before needs to join an event on words
+ *     (0: {@code joinThreshold} as for any post): such a post usually starts a new claim, and every later post of the
+ *     picture follows it, so a weak join there carries a whole image story into the wrong event
  */
 public record GroupingSettings(
         double joinThreshold,
@@ -177,7 +180,8 @@ public record GroupingSettings(
         double centroidMergeThreshold,
         int centroidMergeTerms,
         double cosineIdfOffset,
-        double minSharedIdf) {
+        double minSharedIdf,
+        double newImageJoinThreshold) {
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
@@ -242,7 +246,8 @@ public record GroupingSettings(
                 0.3,
                 8,
                 -1.0,
-                2.5);
+                2.5,
+                0.0);
     }
 
     /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */
