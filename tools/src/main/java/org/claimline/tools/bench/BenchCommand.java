@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleFunction;
 import org.claimline.contracts.ContractJson;
 import org.claimline.tools.StackOptions;
+import org.claimline.tools.cpu.StackCpu;
 import org.claimline.tools.http.IngestClient;
 import org.claimline.tools.http.SseListener;
 import org.claimline.tools.http.WebClient;
@@ -154,8 +156,15 @@ public final class BenchCommand implements Callable<Integer> {
             reads = reader.start(readRate, Duration.ofSeconds(seconds), READ_GIVE_UP);
         }
         runs.current().set(run);
+        StackCpu cpu = new StackCpu(stack.home());
+        Map<String, Map<Long, Double>> cpuBefore = cpu.available() ? cpu.snapshot() : null;
         ObjectNode result = run.run(offered, Duration.ofSeconds(seconds), Duration.ofSeconds(drainSeconds),
                 firstPost);
+        if (cpuBefore != null) {
+            // where the machine's CPU went, per accepted post: what stays comparable when a goal is not met
+            ObjectNode perPost = result.putObject("cpu_ms_per_post");
+            StackCpu.perPost(cpuBefore, cpu.snapshot(), result.path("accepted").asLong()).forEach(perPost::put);
+        }
         if (reads != null) {
             result.put("read_offered_per_second", readRate);
             result.setAll(reads.join());

@@ -34,33 +34,50 @@ public final class StackCpu {
         return Files.isReadable(PROC.resolve("stat")) && Files.exists(runDir.resolve("claims.pid"));
     }
 
-    /** CPU milliseconds used so far, by part ("machine" is every CPU's busy time). */
-    public Map<String, Double> snapshot() {
-        Map<String, Double> used = new LinkedHashMap<>();
+    /**
+     * CPU milliseconds used so far, by part and process ("machine" is every CPU's busy time). Kept per process so
+     * that a process that started or ended between two snapshots (a pooled database connection) counts what it used
+     * while both saw it, never a negative share.
+     */
+    public Map<String, Map<Long, Double>> snapshot() {
+        Map<String, Map<Long, Double>> used = new LinkedHashMap<>();
         for (String part : JAVA_PARTS) {
-            pidOf(part).ifPresent(pid -> used.put(part, ticks(pid) * MS_PER_TICK));
+            pidOf(part).ifPresent(pid -> add(used, part, pid, ticks(pid) * MS_PER_TICK));
         }
-        pidOf("postgres").ifPresent(wrapper -> postgres(wrapper, used));
-        used.put("bench", ticks(ProcessHandle.current().pid()) * MS_PER_TICK);
-        used.put("machine", machineTicks() * MS_PER_TICK);
+        postgres(runDir.getParent().resolve("postgres").toAbsolutePath().toString(), used);
+        long self = ProcessHandle.current().pid();
+        add(used, "bench", self, ticks(self) * MS_PER_TICK);
+        add(used, "machine", 0L, machineTicks() * MS_PER_TICK);
         return used;
     }
 
     /** Per part: the CPU milliseconds used between two snapshots, divided by {@code posts}. */
-    public static Map<String, Double> perPost(Map<String, Double> before, Map<String, Double> after, long posts) {
+    public static Map<String, Double> perPost(Map<String, Map<Long, Double>> before,
+            Map<String, Map<Long, Double>> after, long posts) {
         Map<String, Double> per = new LinkedHashMap<>();
         if (posts <= 0) {
             return per;
         }
-        for (Map.Entry<String, Double> end : after.entrySet()) {
-            double start = before.getOrDefault(end.getKey(), 0.0);
-            per.put(end.getKey(), Math.round((end.getValue() - start) / posts * 1000) / 1000.0);
+        for (Map.Entry<String, Map<Long, Double>> part : after.entrySet()) {
+            Map<Long, Double> start = before.getOrDefault(part.getKey(), Map.of());
+            double used = 0;
+            for (Map.Entry<Long, Double> process : part.getValue().entrySet()) {
+                used += process.getValue() - start.getOrDefault(process.getKey(), 0.0);
+            }
+            per.put(part.getKey(), Math.round(used / posts * 1000) / 1000.0);
         }
         return per;
     }
 
-    /** Adds PostgreSQL's processes below the launcher's wrapper: "postgres/DB" per database, "postgres/server" else. */
-    private static void postgres(long wrapper, Map<String, Double> used) {
+    private static void add(Map<String, Map<Long, Double>> used, String part, long pid, double ms) {
+        used.computeIfAbsent(part, p -> new LinkedHashMap<>()).merge(pid, ms, Double::sum);
+    }
+
+    /**
+     * Adds the PostgreSQL server on this data folder and its processes: "postgres/DB" per database's backends,
+     * "postgres/server" for the rest. The server is found by its data folder, as it leaves the launcher's process tree.
+     */
+    private static void postgres(String dataDir, Map<String, Map<Long, Double>> used) {
         Map<Long, Long> parentOf = new HashMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path entry : entries) {
@@ -72,8 +89,18 @@ public final class StackCpu {
         } catch (IOException | RuntimeException e) {
             return;
         }
+        Long server = null;
         for (Long pid : parentOf.keySet()) {
-            if (!descends(pid, wrapper, parentOf)) {
+            String command = commandLine(pid);
+            if (command.contains("/bin/postgres") && command.contains("-D " + dataDir)) {
+                server = pid;
+            }
+        }
+        if (server == null) {
+            return;
+        }
+        for (Long pid : parentOf.keySet()) {
+            if (!pid.equals(server) && !descends(pid, server, parentOf)) {
                 continue;
             }
             String command = commandLine(pid);
@@ -84,10 +111,8 @@ public final class StackCpu {
                 if (words.length >= 3 && words[2].contains("(")) {
                     key = "postgres/" + words[1];
                 }
-            } else if (!command.contains("/bin/postgres")) {
-                continue;
             }
-            used.merge(key, ticks(pid) * MS_PER_TICK, Double::sum);
+            add(used, key, pid, ticks(pid) * MS_PER_TICK);
         }
     }
 
