@@ -132,6 +132,10 @@ public class PlacementWriter {
                 PostAccepted post = fresh.get(i);
                 Placement placement = placements.get(i);
                 for (EventsMerged merge : placement.merges()) {
+                    if (merge.intoEventId().equals(placement.eventId())) {
+                        // the post may have opened the event that absorbs an older one: store it before the move
+                        eventById.computeIfAbsent(placement.eventId(), id -> newEvent(id, post));
+                    }
                     merge(merge);
                 }
                 EventEntity event = eventById.computeIfAbsent(placement.eventId(), id -> newEvent(id, post));
@@ -192,6 +196,12 @@ public class PlacementWriter {
         private void merge(EventsMerged merge) {
             EventEntity from = eventById.get(merge.fromEventId());
             EventEntity into = eventById.get(merge.intoEventId());
+            if (from == null && into != null) {
+                // an event opened by this very post and absorbed at once: never stored, so nothing to move or tell
+                LOG.debugf("merge of %s into %s: the absorbed event was never stored", merge.fromEventId(),
+                        merge.intoEventId());
+                return;
+            }
             if (from == null || into == null || from == into || EventEntity.MERGED.equals(from.status)) {
                 LOG.warnf("merge of %s into %s ignored: an event is unknown or merged already",
                         merge.fromEventId(), merge.intoEventId());
