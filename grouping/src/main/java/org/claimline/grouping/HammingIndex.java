@@ -1,7 +1,6 @@
 package org.claimline.grouping;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.claimline.grouping.util.LongObjectMap;
 
 /**
@@ -26,7 +25,43 @@ final class HammingIndex<V> {
         }
     }
 
-    private final LongObjectMap<List<Entry<V>>> buckets = new LongObjectMap<>();
+    /**
+     * The entries filed under one band value, oldest first, with their hashes in a parallel array so that a lookup
+     * compares hashes without visiting each entry.
+     */
+    private static final class Bucket {
+        long[] hashes = new long[2];
+        Object[] entries = new Object[2];
+        int size;
+
+        void add(long hash, Object entry) {
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            hashes[size] = hash;
+            entries[size] = entry;
+            size++;
+        }
+
+        void removeAt(int at) {
+            System.arraycopy(hashes, at + 1, hashes, at, size - at - 1);
+            System.arraycopy(entries, at + 1, entries, at, size - at - 1);
+            size--;
+            entries[size] = null;
+        }
+
+        void remove(Object entry) {
+            for (int i = 0; i < size; i++) {
+                if (entries[i] == entry) {
+                    removeAt(i);
+                    return;
+                }
+            }
+        }
+    }
+
+    private final LongObjectMap<Bucket> buckets = new LongObjectMap<>();
     private final Object[] ring;
     private final int maxBucket;
     private int next;
@@ -47,10 +82,10 @@ final class HammingIndex<V> {
         if (old != null) {
             for (int band = 0; band < BANDS; band++) {
                 int key = key(old.hash, band);
-                List<Entry<V>> bucket = buckets.get(key);
+                Bucket bucket = buckets.get(key);
                 if (bucket != null) {
                     bucket.remove(old);
-                    if (bucket.isEmpty()) {
+                    if (bucket.size == 0) {
                         buckets.remove(key);
                     }
                 }
@@ -61,37 +96,38 @@ final class HammingIndex<V> {
         next = (next + 1) % ring.length;
         for (int band = 0; band < BANDS; band++) {
             int key = key(hash, band);
-            List<Entry<V>> bucket = buckets.get(key);
+            Bucket bucket = buckets.get(key);
             if (bucket == null) {
-                bucket = new ArrayList<>(2);
+                bucket = new Bucket();
                 buckets.put(key, bucket);
             }
-            if (bucket.size() >= maxBucket) {
-                bucket.remove(0);
+            if (bucket.size >= maxBucket) {
+                bucket.removeAt(0);
             }
-            bucket.add(entry);
+            bucket.add(hash, entry);
         }
     }
 
     /** The nearest entry within {@code maxDistance} bits, or null. */
+    @SuppressWarnings("unchecked")
     Entry<V> nearest(long hash, int maxDistance) {
-        Entry<V> best = null;
+        Object best = null;
         int bestDistance = maxDistance + 1;
         for (int band = 0; band < BANDS; band++) {
-            List<Entry<V>> bucket = buckets.get(key(hash, band));
+            Bucket bucket = buckets.get(key(hash, band));
             if (bucket == null) {
                 continue;
             }
-            for (int i = bucket.size() - 1; i >= 0; i--) {
-                Entry<V> e = bucket.get(i);
-                int d = Long.bitCount(e.hash ^ hash);
+            long[] hashes = bucket.hashes;
+            for (int i = bucket.size - 1; i >= 0; i--) {
+                int d = Long.bitCount(hashes[i] ^ hash);
                 if (d < bestDistance) {
-                    best = e;
+                    best = bucket.entries[i];
                     bestDistance = d;
                 }
             }
         }
-        return best;
+        return (Entry<V>) best;
     }
 
     private static int key(long hash, int band) {

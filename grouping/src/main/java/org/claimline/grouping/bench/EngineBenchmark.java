@@ -49,7 +49,9 @@ public final class EngineBenchmark {
                 settings = settings.with(name.substring(SETTING_PREFIX.length()), System.getProperty(name));
             }
         }
-        GroupingEngine engine = new GroupingEngine(settings);
+        // ids from a counter, as claims-service injects its own id source (random UUIDs would be measured otherwise)
+        long[] nextId = {0};
+        GroupingEngine engine = new GroupingEngine(settings, () -> "id" + (++nextId[0]));
         SplittableRandom random = new SplittableRandom(SEED);
         // each slot is one active event; after EVENT_LIFETIME_POSTS posts on average it is replaced by a new one
         int[] generation = new int[events];

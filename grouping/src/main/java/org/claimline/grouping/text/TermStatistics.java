@@ -6,7 +6,10 @@ package org.claimline.grouping.text;
  */
 public final class TermStatistics {
 
-    private final int[][] counts;
+    /** The sketch's rows one after another in one array (row r at offset r × width): one indirection less per lookup. */
+    private final int[] counts;
+    private final int depth;
+    private final int widthBits;
     private final int mask;
     private final double priorDocs;
     private final double priorShare;
@@ -25,7 +28,9 @@ public final class TermStatistics {
      *     have been seen, every term looks moderately common rather than rare
      */
     public TermStatistics(int widthBits, int depth, double priorDocs, double priorShare, int halfLifeDocs) {
-        this.counts = new int[depth][1 << widthBits];
+        this.counts = new int[depth << widthBits];
+        this.depth = depth;
+        this.widthBits = widthBits;
         this.mask = (1 << widthBits) - 1;
         this.slots = new int[depth];
         this.priorDocs = priorDocs;
@@ -39,13 +44,13 @@ public final class TermStatistics {
         for (long term : terms) {
             // conservative update: raise only the rows at the minimum, which keeps overestimates of rare terms small
             int min = Integer.MAX_VALUE;
-            for (int row = 0; row < counts.length; row++) {
+            for (int row = 0; row < depth; row++) {
                 slots[row] = index(term, row);
-                min = Math.min(min, counts[row][slots[row]]);
+                min = Math.min(min, counts[slots[row]]);
             }
-            for (int row = 0; row < counts.length; row++) {
-                if (counts[row][slots[row]] == min) {
-                    counts[row][slots[row]] = min + 1;
+            for (int row = 0; row < depth; row++) {
+                if (counts[slots[row]] == min) {
+                    counts[slots[row]] = min + 1;
                 }
             }
         }
@@ -57,8 +62,8 @@ public final class TermStatistics {
 
     public int frequency(long term) {
         int min = Integer.MAX_VALUE;
-        for (int row = 0; row < counts.length; row++) {
-            min = Math.min(min, counts[row][index(term, row)]);
+        for (int row = 0; row < depth; row++) {
+            min = Math.min(min, counts[index(term, row)]);
         }
         return min;
     }
@@ -78,16 +83,15 @@ public final class TermStatistics {
     }
 
     private void halve() {
-        for (int[] row : counts) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] >>>= 1;
-            }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] >>>= 1;
         }
         docs /= 2;
     }
 
+    /** The counter of {@code term} in {@code row}, as an offset into {@link #counts}. */
     private int index(long term, int row) {
         long h = Hashing.mix(term + row * 0x9E3779B97F4A7C15L);
-        return (int) h & mask;
+        return (row << widthBits) | ((int) h & mask);
     }
 }
