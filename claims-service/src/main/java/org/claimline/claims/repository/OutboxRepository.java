@@ -45,23 +45,16 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntity, Lon
         if (rows.isEmpty()) {
             return;
         }
-        session().doWork(connection -> {
-            long[] keys = SequenceBlocks.draw(connection, "outbox_seq", OutboxEntity.ALLOCATION, rows.size());
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < rows.size(); i++) {
-                    OutboxEntity row = rows.get(i);
-                    row.id = keys[i];
-                    insert.setLong(1, row.id);
+        session().doWork(connection -> SequenceBlocks.insertAll(connection, "outbox_seq",
+                OutboxEntity.ALLOCATION, INSERT, rows, (insert, row, key) -> {
+                    row.id = key;
+                    insert.setLong(1, key);
                     insert.setString(2, row.eventId);
                     insert.setLong(3, row.sequence);
                     insert.setString(4, row.kind);
                     insert.setString(5, row.payload);
                     insert.setObject(6, row.createdAt.atOffset(ZoneOffset.UTC));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                }));
     }
 
     /** The oldest rows, in key order: what the relay publishes next. */
