@@ -106,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
         AtomicReference<BenchRun> current = new AtomicReference<>();
         AtomicReference<TimelineReader> reader = new AtomicReference<>();
         try (SseListener sse = new SseListener(stack.webUrl().resolve("/api/v1/stream"), (id, data) -> {
-            JsonNode change = parse(data);
+            StreamChange change = StreamChange.parse(data);
             BenchRun run = current.get();
             if (change != null && run != null) {
                 run.onStreamMessage(change);
@@ -179,13 +179,6 @@ public final class BenchCommand implements Callable<Integer> {
         return new WebClient(stack.webUrl(), key);
     }
 
-    private static JsonNode parse(String data) {
-        try {
-            return ContractJson.mapper().readTree(data);
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     private BenchFormat format() {
         try {

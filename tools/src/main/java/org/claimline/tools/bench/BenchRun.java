@@ -63,8 +63,8 @@ public final class BenchRun {
     }
 
     /** Called for every message of the SSE stream; records the arrival of a post this run sent. */
-    public void onStreamMessage(JsonNode change) {
-        String postId = postIdOf(change);
+    public void onStreamMessage(StreamChange change) {
+        String postId = change.postId();
         if (postId == null) {
             return;
         }
@@ -225,12 +225,4 @@ public final class BenchRun {
     }
 
     /** The post id of a timeline message: {@code post.id} of a change, or a flat {@code postId}. */
-    static String postIdOf(JsonNode change) {
-        JsonNode id = change.path("post").path("id");
-        if (id.isTextual()) {
-            return id.asText();
-        }
-        id = change.path("postId");
-        return id.isTextual() ? id.asText() : null;
-    }
 }

@@ -52,14 +52,12 @@ public final class TimelineReader {
     }
 
     /** Called for every message of the SSE stream: its event becomes readable; an absorbed event no longer is. */
-    public void onStreamMessage(JsonNode change) {
-        String eventId = change.path("eventId").asText(null);
-        if (eventId != null) {
-            events.seen(eventId);
+    public void onStreamMessage(StreamChange change) {
+        if (change.eventId() != null) {
+            events.seen(change.eventId());
         }
-        String absorbed = change.path("merged").path("fromEventId").asText(null);
-        if (absorbed != null) {
-            events.gone(absorbed);
+        if (change.absorbedEventId() != null) {
+            events.gone(change.absorbedEventId());
         }
     }
 

@@ -73,7 +73,7 @@ class BenchRunCatchUpTest {
                 assertTrue(allPosted.await(30, TimeUnit.SECONDS));
                 Thread.sleep(STREAM_DELAY_MILLIS);
                 for (String id : acceptedIds.subList(withheld, acceptedIds.size())) {
-                    JsonNode change = ContractJson.mapper().readTree(
+                    StreamChange change = StreamChange.parse(
                             "{\"kind\":\"POST_PLACED\",\"eventId\":\"e1\",\"post\":{\"id\":\"" + id + "\"}}");
                     run.onStreamMessage(change);
                 }

@@ -119,9 +119,9 @@ class TimelineReaderTest {
     void waitsForAnEventAndForgetsOneThatWasMergedAway() throws Exception {
         WebClient web = serve(n -> 0, 0);
         TimelineReader reader = new TimelineReader(web, 8, 20);
-        reader.onStreamMessage(ContractJson.mapper().readTree(
+        reader.onStreamMessage(StreamChange.parse(
                 "{\"kind\":\"POST_PLACED\",\"eventId\":\"a\",\"sequence\":1,\"post\":{\"id\":\"p1\"}}"));
-        reader.onStreamMessage(ContractJson.mapper().readTree(
+        reader.onStreamMessage(StreamChange.parse(
                 "{\"kind\":\"EVENTS_MERGED\",\"eventId\":\"b\",\"sequence\":4,"
                         + "\"merged\":{\"fromEventId\":\"a\",\"intoEventId\":\"b\"}}"));
         assertTrue(paths.isEmpty());
