@@ -22,7 +22,8 @@ import org.claimline.tools.http.IngestClient;
 /**
  * One open-model run: posts are sent on a fixed schedule whether or not earlier answers came back, and every
  * latency is measured from the moment the post was due, so a slow stack cannot hide its delay (no coordinated
- * omission). POST→202 comes from the answer, POST→SSE from the post's arrival on web-service's stream.
+ * omission). POST→202 comes from the answer, POST→SSE from the post's arrival on web-service's stream; a run that
+ * does not follow the stream measures ingest alone (POST→202 only).
  */
 public final class BenchRun {
 
@@ -54,7 +55,16 @@ public final class BenchRun {
      */
     private final Semaphore connections;
 
+    /** Whether arrivals on the stream are awaited and measured; without, the run measures ingest alone. */
+    private final boolean followStream;
+
     public BenchRun(IngestClient ingest, BenchPosts posts, BenchFormat format, int batchSize, int maxConnections) {
+        this(ingest, posts, format, batchSize, maxConnections, true);
+    }
+
+    public BenchRun(IngestClient ingest, BenchPosts posts, BenchFormat format, int batchSize, int maxConnections,
+            boolean followStream) {
+        this.followStream = followStream;
         this.ingest = ingest;
         this.posts = posts;
         this.format = format;
@@ -125,7 +135,7 @@ public final class BenchRun {
         long sendEnd = System.nanoTime();
         double sendSeconds = (sendEnd - start) / (double) NANOS_PER_SECOND;
         long drainUntil = System.nanoTime() + drain.toNanos();
-        while (System.nanoTime() < drainUntil && (answered.get() < total || seen.size() < accepted.get())) {
+        while (System.nanoTime() < drainUntil && (answered.get() < total || followStream && seen.size() < accepted.get())) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         ObjectNode result = ContractJson.mapper().createObjectNode();
@@ -133,11 +143,17 @@ public final class BenchRun {
         double acceptSeconds = Math.max(sendSeconds, (lastAcceptedAt.get() - start) / (double) NANOS_PER_SECOND);
         result.put("format", format.name().toLowerCase(Locale.ROOT));
         result.put("accepted_per_second", LatencyStats.round(accepted.get() / acceptSeconds));
-        result.set("e2e_ms", endToEnd.json());
+        if (followStream) {
+            result.set("e2e_ms", endToEnd.json());
+        }
         result.set("post_ms", post.json());
         result.put("sent", total);
         result.put("accepted", accepted.get());
         result.put("errors", errors.get() + Math.max(0, total - answered.get()));
+        if (!followStream) {
+            result.put("ingest_only", true);
+            return result;
+        }
         result.put("lost", Math.max(0, accepted.get() - seen.size()));
         long last = lastArrivalAt.get();
         putMillis(result, "caught_up_ms", caughtUpMillis(sendEnd, last, accepted.get(), seen.size()));
@@ -224,5 +240,4 @@ public final class BenchRun {
         }
     }
 
-    /** The post id of a timeline message: {@code post.id} of a change, or a flat {@code postId}. */
 }

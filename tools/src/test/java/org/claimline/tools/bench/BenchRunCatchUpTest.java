@@ -114,6 +114,36 @@ class BenchRunCatchUpTest {
     }
 
     @Test
+    void ingestAloneMeasuresTheAnswersAndDoesNotWaitForTheStream() throws Exception {
+        BenchRun run = new BenchRun(ingest, new BenchPosts("t", List.of(), 1), BenchFormat.JSON, 1, 16, false);
+        long started = System.nanoTime();
+
+        ObjectNode result = run.run(POSTS, Duration.ofSeconds(1), Duration.ofSeconds(60), 0);
+
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(30).toNanos(),
+                "nothing arrives on a stream that is not followed, and the 60 s drain was not waited out");
+        assertEquals(POSTS, result.path("accepted").asInt(), result.toString());
+        assertTrue(result.path("ingest_only").asBoolean(), result.toString());
+        assertTrue(result.path("post_ms").has("p99"), result.toString());
+        assertTrue(!result.has("e2e_ms") && !result.has("lost"), "no stream figures: " + result);
+    }
+
+    @Test
+    void findMaxJudgesIngestAloneByItsAnswers() throws Exception {
+        ObjectNode fast = (ObjectNode) ContractJson.mapper().readTree(
+                "{\"ingest_only\":true,\"errors\":0,\"post_ms\":{\"p99\":120.0}}");
+        ObjectNode slow = (ObjectNode) ContractJson.mapper().readTree(
+                "{\"ingest_only\":true,\"errors\":0,\"post_ms\":{\"p99\":1500.0}}");
+        ObjectNode refused = (ObjectNode) ContractJson.mapper().readTree(
+                "{\"ingest_only\":true,\"errors\":3,\"post_ms\":{\"p99\":10.0}}");
+        ObjectNode endToEnd = (ObjectNode) ContractJson.mapper().readTree(
+                "{\"errors\":0,\"lost\":0,\"post_ms\":{\"p99\":10.0},\"e2e_ms\":{\"p99\":1200.0}}");
+        assertTrue(BenchCommand.holds(fast));
+        assertTrue(!BenchCommand.holds(slow) && !BenchCommand.holds(refused));
+        assertTrue(!BenchCommand.holds(endToEnd), "a whole-stack run is judged by POST→SSE");
+    }
+
+    @Test
     void caughtUpComputation() {
         long second = 1_000_000_000L;
         assertEquals(2500.0, BenchRun.caughtUpMillis(10 * second, 12 * second + second / 2, 100, 100));
