@@ -47,11 +47,13 @@ public class TimelineStore {
     private final Map<String, PostRow> posts = new LinkedHashMap<>();
     /** Posts already in the read model or placed earlier in this batch: a re-placement is not new activity. */
     private final Set<String> knownPosts = new HashSet<>();
+    /** Events whose timeline pages this batch changes: their posts_version (the pages' ETag) moves on. */
+    private final Set<String> pagesChanged = new HashSet<>();
     private final Map<List<Object>, Integer> activity = new HashMap<>();
     private final Map<List<Object>, Integer> signalCounts = new HashMap<>();
 
     /** A post as placed, with where it goes in this read model. */
-    public record PostRow(PostSummary post, String eventId, String storylineId, Instant sortAt, Instant placedAt) {
+    public record PostRow(PostSummary post, String eventId, String storylineId, Instant sortAt) {
     }
 
     public void lockFeed(Connection connection) throws SQLException {
@@ -170,16 +172,21 @@ public class TimelineStore {
                 storyline.authorCount(), storyline.corroboration()));
     }
 
-    /** Remembers which of these posts the read model already holds, so that only new ones count as activity. */
+    /**
+     * Remembers which of these posts the read model already holds, so that only new ones count as activity, and
+     * the events they are in now, whose pages a re-placement changes too.
+     */
     public void loadKnownPosts(Connection connection, Set<String> postIds) throws SQLException {
         if (postIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM posts WHERE id = ANY(?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, event_id FROM posts WHERE id = ANY(?)")) {
             statement.setArray(1, textArray(connection, postIds));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     knownPosts.add(rows.getString(1));
+                    pagesChanged.add(rows.getString(2));
                 }
             }
         }
@@ -187,6 +194,7 @@ public class TimelineStore {
 
     public void post(PostRow row) {
         posts.put(row.post().id(), row);
+        pagesChanged.add(row.eventId());
         if (!knownPosts.add(row.post().id())) {
             return;
         }
@@ -210,6 +218,8 @@ public class TimelineStore {
     /** Moves everything of {@code fromEventId} to {@code intoEventId} and marks it merged (a stub if unknown yet). */
     public void merge(Connection connection, String fromEventId, String intoEventId, Instant at) throws SQLException {
         flush(connection);
+        pagesChanged.add(fromEventId);
+        pagesChanged.add(intoEventId);
         try (PreparedStatement storylineMove = connection.prepareStatement(
                 "UPDATE storylines SET event_id = ? WHERE event_id = ?");
                 PreparedStatement postMove = connection.prepareStatement(
@@ -266,6 +276,21 @@ public class TimelineStore {
             }
             statement.executeBatch();
         }
+    }
+
+    /** Moves the ETag of every event whose pages this batch changed to the batch's last feed id (after flush). */
+    public void touchPages(Connection connection, long lastFeedId) throws SQLException {
+        if (pagesChanged.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE events SET posts_version = ? WHERE id = ANY(?) AND posts_version < ?")) {
+            statement.setLong(1, lastFeedId);
+            statement.setArray(2, textArray(connection, pagesChanged));
+            statement.setLong(3, lastFeedId);
+            statement.executeUpdate();
+        }
+        pagesChanged.clear();
     }
 
     /** Writes the collected upserts; an absorbed event keeps its merged status whatever its summary says. */
@@ -330,45 +355,26 @@ public class TimelineStore {
         }
         if (!posts.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO posts (id, event_id, storyline_id, sort_at, platform, external_id, url, author_handle, "
-                            + "author_name, text, lang, posted_at, place_name, lat, lon, radius_km, media_json, "
-                            + "tags_json, reasons_json, signals_json, signal_types, placed_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "INSERT INTO posts (id, event_id, storyline_id, sort_at, author_handle, author_name, text, lang, "
+                            + "place_name, signal_types, api_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                             + "ON CONFLICT (id) DO UPDATE SET event_id = EXCLUDED.event_id, "
                             + "storyline_id = EXCLUDED.storyline_id, sort_at = EXCLUDED.sort_at, "
-                            + "platform = EXCLUDED.platform, external_id = EXCLUDED.external_id, url = EXCLUDED.url, "
                             + "author_handle = EXCLUDED.author_handle, author_name = EXCLUDED.author_name, "
-                            + "text = EXCLUDED.text, lang = EXCLUDED.lang, posted_at = EXCLUDED.posted_at, "
-                            + "place_name = EXCLUDED.place_name, lat = EXCLUDED.lat, lon = EXCLUDED.lon, "
-                            + "radius_km = EXCLUDED.radius_km, media_json = EXCLUDED.media_json, "
-                            + "tags_json = EXCLUDED.tags_json, reasons_json = EXCLUDED.reasons_json, "
-                            + "signals_json = EXCLUDED.signals_json, signal_types = EXCLUDED.signal_types, "
-                            + "placed_at = EXCLUDED.placed_at")) {
+                            + "text = EXCLUDED.text, lang = EXCLUDED.lang, place_name = EXCLUDED.place_name, "
+                            + "signal_types = EXCLUDED.signal_types, api_json = EXCLUDED.api_json")) {
                 for (PostRow row : posts.values()) {
                     PostSummary post = row.post();
-                    Place place = post.place();
                     statement.setString(1, post.id());
                     statement.setString(2, row.eventId());
                     statement.setString(3, row.storylineId());
                     setTime(statement, 4, row.sortAt());
-                    statement.setString(5, post.platform());
-                    statement.setString(6, post.externalId());
-                    statement.setString(7, post.url());
-                    statement.setString(8, post.author() == null ? null : post.author().handle());
-                    statement.setString(9, post.author() == null ? null : post.author().displayName());
-                    statement.setString(10, post.text());
-                    statement.setString(11, post.lang());
-                    setTime(statement, 12, post.postedAt());
-                    statement.setString(13, place == null ? null : place.name());
-                    setDouble(statement, 14, place == null ? null : place.lat());
-                    setDouble(statement, 15, place == null ? null : place.lon());
-                    setDouble(statement, 16, place == null ? null : place.radiusKm());
-                    statement.setString(17, json(post.media()));
-                    statement.setString(18, json(post.tags()));
-                    statement.setString(19, json(post.reasons()));
-                    statement.setString(20, json(post.signals()));
-                    statement.setString(21, signalTypes(post.signals()));
-                    setTime(statement, 22, row.placedAt());
+                    statement.setString(5, post.author() == null ? null : post.author().handle());
+                    statement.setString(6, post.author() == null ? null : post.author().displayName());
+                    statement.setString(7, post.text());
+                    statement.setString(8, post.lang());
+                    statement.setString(9, post.place() == null ? null : post.place().name());
+                    statement.setString(10, signalTypes(post.signals()));
+                    statement.setString(11, PostJson.render(post, row.storylineId()));
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -426,10 +432,6 @@ public class TimelineStore {
         }
         return signals.stream().map(SignalNote::type).filter(t -> t != null && !t.isBlank()).distinct()
                 .collect(Collectors.joining(" ", " ", " "));
-    }
-
-    private static String json(Object value) {
-        return new String(ContractJson.write(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Array textArray(Connection connection, Collection<String> values) throws SQLException {

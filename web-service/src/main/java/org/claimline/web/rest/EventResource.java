@@ -1,20 +1,31 @@
 package org.claimline.web.rest;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.claimline.web.domain.InvalidParameterException;
-import org.claimline.web.repository.PostEntity;
+import org.claimline.web.domain.PageTag;
+import org.claimline.web.repository.PostJson;
 import org.claimline.web.repository.PostRepository;
 import org.claimline.web.service.TimelineQueries;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The read API of events and their timelines (DESIGN.md section 3). */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
+
+    /** Pages change with every post: a cache may keep one but must ask (cheaply, by ETag) before using it. */
+    private static final String REVALIDATE = "no-cache";
 
     private final TimelineQueries queries;
 
@@ -36,15 +47,54 @@ public class EventResource {
         return EventView.from(queries.event(id));
     }
 
+    /**
+     * The timeline page: each post's JSON as stored at write time, with the event id added, concatenated (no
+     * rendering per read). The ETag is the event's posts version: {@code If-None-Match} with it answers 304.
+     */
     @GET
     @Path("/{id}/posts")
-    public PageView<PostView> posts(@PathParam("id") String id, @QueryParam("storyline") String storyline,
+    @APIResponse(responseCode = "200", description = "a page of the timeline, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PostView.Page.class)))
+    @APIResponse(responseCode = "304", description = "the page named by If-None-Match is still current")
+    public Response posts(@PathParam("id") String id, @QueryParam("storyline") String storyline,
             @QueryParam("q") String text, @QueryParam("signal") String signal, @QueryParam("lang") String lang,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PostRepository.Filter filter = new PostRepository.Filter(blankToNull(storyline), blankToNull(text),
                 blankToNull(signal), blankToNull(lang));
-        TimelineQueries.Page<PostEntity> page = queries.posts(id, filter, cursor, parseLimit(limit));
-        return new PageView<>(page.items().stream().map(PostView::from).toList(), page.nextCursor());
+        TimelineQueries.PostPage page = queries.posts(id, filter, cursor, parseLimit(limit),
+                PageTag.parse(ifNoneMatch));
+        Response.ResponseBuilder response;
+        if (page.posts() == null) {
+            response = Response.notModified();
+        } else {
+            response = Response.ok(render(id, page), MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (page.version() != null) {
+            response.header(HttpHeaders.ETAG, PageTag.format(page.version()));
+        }
+        return response.header(HttpHeaders.CACHE_CONTROL, REVALIDATE).build();
+    }
+
+    private static String render(String eventId, TimelineQueries.PostPage page) {
+        String quotedEvent = quote(eventId);
+        StringBuilder out = new StringBuilder(page.posts().stream().mapToInt(p -> p.json().length() + 32).sum()
+                + 64);
+        out.append("{\"items\":[");
+        for (int i = 0; i < page.posts().size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            PostJson.appendWithEvent(out, quotedEvent, page.posts().get(i).json());
+        }
+        out.append("],\"nextCursor\":").append(page.nextCursor() == null ? "null" : quote(page.nextCursor()))
+                .append('}');
+        return out.toString();
+    }
+
+    private static String quote(String value) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
     private static Integer parseLimit(String limit) {

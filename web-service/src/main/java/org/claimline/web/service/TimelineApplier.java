@@ -154,6 +154,7 @@ public class TimelineApplier {
                     "{\"feedId\":" + feedId + "," + json.substring(1)));
         }
         store.flush(connection);
+        store.touchPages(connection, feedId);
         store.holdPending(connection, outcome.toHold(), now);
         for (SequenceOrdering.Held released : outcome.released()) {
             store.releasePending(connection, released.eventId(), released.sequence());
@@ -186,7 +187,7 @@ public class TimelineApplier {
         if (change.kind() == ChangeKind.POST_PLACED) {
             Instant sortAt = change.post().postedAt() == null ? at : change.post().postedAt();
             String storylineId = change.storyline() == null ? null : change.storyline().id();
-            store.post(new TimelineStore.PostRow(change.post(), target, storylineId, sortAt, now));
+            store.post(new TimelineStore.PostRow(change.post(), target, storylineId, sortAt));
         }
     }
 

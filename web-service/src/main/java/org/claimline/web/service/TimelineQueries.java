@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.claimline.web.config.WebConfig;
 import org.claimline.web.domain.ActivityHistogram;
@@ -16,7 +17,6 @@ import org.claimline.web.domain.Keyset;
 import org.claimline.web.repository.ActivityRepository;
 import org.claimline.web.repository.EventEntity;
 import org.claimline.web.repository.EventRepository;
-import org.claimline.web.repository.PostEntity;
 import org.claimline.web.repository.PostRepository;
 import org.claimline.web.repository.StorylineEntity;
 import org.claimline.web.repository.StorylineRepository;
@@ -81,23 +81,35 @@ public class TimelineQueries {
         return details(List.of(event), true).get(0);
     }
 
-    public Page<PostEntity> posts(String eventId, PostRepository.Filter filter, String cursor, Integer limit) {
+    /**
+     * One page of an event's timeline as stored JSON, with the event's posts version; {@code posts} is null when
+     * that version is one the client named (nothing changed).
+     */
+    public record PostPage(Long version, List<PostRepository.StoredPost> posts, String nextCursor) {
+    }
+
+    public PostPage posts(String eventId, PostRepository.Filter filter, String cursor, Integer limit,
+            Set<Long> knownVersions) {
         if (filter.text() != null && filter.text().length() > MAX_SEARCH_LENGTH) {
             throw new InvalidParameterException("q", "search text is longer than " + MAX_SEARCH_LENGTH);
         }
         int size = limit(limit);
         Keyset after = cursor == null || cursor.isBlank() ? null : Keyset.decode(cursor);
-        List<PostEntity> rows = posts.timeline(eventId, filter, after == null ? null : after.at(),
-                after == null ? null : after.id(), size + 1);
-        if (rows.isEmpty() && events.findByIdOptional(eventId).isEmpty()) {
-            // Checked only for an empty page: a page with posts proves the event exists, one query saved per read.
+        PostRepository.Timeline timeline = posts.timeline(eventId, filter, after == null ? null : after.at(),
+                after == null ? null : after.id(), size + 1, knownVersions);
+        if (timeline.posts() == null) {
+            return new PostPage(timeline.version(), null, null);
+        }
+        List<PostRepository.StoredPost> rows = timeline.posts();
+        if (rows.isEmpty() && timeline.version() == null) {
+            // a page with posts proves the event exists even before its summary arrived
             throw new EventNotFoundException(eventId);
         }
         boolean more = rows.size() > size;
-        List<PostEntity> page = more ? rows.subList(0, size) : rows;
-        String next = more ? new Keyset(page.get(page.size() - 1).sortAt, page.get(page.size() - 1).id).encode()
-                : null;
-        return new Page<>(page, next);
+        List<PostRepository.StoredPost> page = more ? rows.subList(0, size) : rows;
+        String next = more ? new Keyset(page.get(page.size() - 1).sortAt(), page.get(page.size() - 1).id())
+                .encode() : null;
+        return new PostPage(timeline.version(), page, next);
     }
 
     private List<EventDetail> details(List<EventEntity> page, boolean withStorylineActivity) {

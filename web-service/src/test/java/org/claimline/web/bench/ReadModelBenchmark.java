@@ -73,15 +73,22 @@ class ReadModelBenchmark {
                     + "FROM generate_series(0, " + OTHER_EVENTS + ") e, generate_series(0, " + (STORYLINES - 1)
                     + ") s");
             // Half the posts in one big event (bench-0), the rest spread over the others.
-            sql.execute("INSERT INTO posts (id, event_id, storyline_id, sort_at, platform, author_handle, "
-                    + "author_name, text, lang, posted_at, place_name, placed_at) SELECT 'bench-p' || g, "
-                    + "'bench-' || (CASE WHEN g % 2 = 0 THEN 0 ELSE 1 + g % " + OTHER_EVENTS + " END), "
+            // api_json as the write side renders it (PostJson), built here in SQL from the same parts
+            sql.execute("INSERT INTO posts (id, event_id, storyline_id, sort_at, author_handle, author_name, text, "
+                    + "lang, place_name, signal_types, api_json) SELECT p.id, p.event_id, p.storyline_id, p.sort_at, "
+                    + "p.handle, p.name, p.text, 'en', 'East Aleppo', '', json_build_object('id', p.id, "
+                    + "'storylineId', p.storyline_id, 'platform', 'x', 'author', json_build_object('handle', p.handle, "
+                    + "'displayName', p.name), 'text', p.text, 'lang', 'en', 'postedAt', to_char(p.sort_at AT TIME "
+                    + "ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'place', json_build_object('name', "
+                    + "'East Aleppo'), 'media', json_build_array(), 'tags', json_build_array(), 'reasons', "
+                    + "json_build_array(), 'signals', json_build_array())::text FROM (SELECT 'bench-p' || g AS id, "
+                    + "'bench-' || (CASE WHEN g % 2 = 0 THEN 0 ELSE 1 + g % " + OTHER_EVENTS + " END) AS event_id, "
                     + "'bench-' || (CASE WHEN g % 2 = 0 THEN 0 ELSE 1 + g % " + OTHER_EVENTS + " END) || '-s' || (g % "
-                    + STORYLINES + "), timestamptz '2016-12-13 00:00:00+00' + (g || ' seconds')::interval, 'x', "
-                    + "'@author' || (g % 5000), 'Author ' || (g % 5000), 'Post number ' || g || ' about the "
-                    + "evacuation of east Aleppo and the buses at the crossing', 'en', "
-                    + "timestamptz '2016-12-13 00:00:00+00' + (g || ' seconds')::interval, 'East Aleppo', now() "
-                    + "FROM generate_series(1, " + POSTS + ") g");
+                    + STORYLINES + ") AS storyline_id, timestamptz '2016-12-13 00:00:00+00' + (g || ' seconds')"
+                    + "::interval AS sort_at, '@author' || (g % 5000) AS handle, 'Author ' || (g % 5000) AS name, "
+                    + "'Post number ' || g || ' about the evacuation of east Aleppo and the buses at the crossing' "
+                    + "AS text "
+                    + "FROM generate_series(1, " + POSTS + ") g) p");
         }
         // A read model that has been running is vacuumed; measuring while autovacuum digests a million fresh rows
         // would time the loader, not the reads (VACUUM cannot run inside a transaction: autocommit connection).
