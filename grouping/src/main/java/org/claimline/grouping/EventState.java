@@ -37,6 +37,12 @@ final class EventState {
     int normPosts = -1;
     /** Posts when the event's centroid was last compared with other events' (for fragment merging). */
     int mergeCheckPosts = -1;
+    /**
+     * The event this one's first post (a new picture) nearly joined, until {@link #nearlyJoinedDue} (stream time) when
+     * the two are compared again; not rebuilt by restore, so after a restart such an event simply stays apart.
+     */
+    EventState nearlyJoined;
+    long nearlyJoinedDue;
 
     EventState(String id, long at) {
         this.id = id;

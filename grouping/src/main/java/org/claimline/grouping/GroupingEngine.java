@@ -1,6 +1,7 @@
 package org.claimline.grouping;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -79,6 +80,8 @@ public final class GroupingEngine {
     private final SpellingCache dictionary;
     /** Distinct voices that linked two established events, by pair of event ids, until enough merge them. */
     private final BoundedLru<String, long[]> pairLinks;
+    /** Events started by a new picture that nearly joined another, in order of when they are due to be compared again. */
+    private final ArrayDeque<EventState> nearlyJoined = new ArrayDeque<>();
     private long now = Long.MIN_VALUE;
 
     public GroupingEngine(GroupingSettings settings) {
@@ -120,6 +123,9 @@ public final class GroupingEngine {
     private Placement place(PostEvidence post, List<Candidate> candidates) {
         long at = post.postedAt().toEpochMilli();
         advance(at);
+        List<String> reasons = new ArrayList<>();
+        List<EventMerge> merges = new ArrayList<>();
+        mergeNearlyJoined(reasons, merges);
         Prepared p = prepare(post);
         gatherStrong(post, p, at, candidates);
         gatherIndexed(p, candidates);
@@ -128,8 +134,6 @@ public final class GroupingEngine {
         }
 
         Candidate target = choose(candidates, p);
-        List<String> reasons = new ArrayList<>();
-        List<EventMerge> merges = new ArrayList<>();
         boolean newEvent = false;
         EventState event;
         if (target == null) {
@@ -137,6 +141,9 @@ public final class GroupingEngine {
             newEvent = true;
             double best = candidates.stream().mapToDouble(c -> c.score).max().orElse(0);
             reasons.add("no active event close enough (best score " + fixed2(best) + ")");
+            if (p.newImage && s.nearlyJoinedHours() > 0) {
+                rememberNearlyJoined(event, candidates, reasons);
+            }
         } else {
             event = target.event;
             if (!event.hot) {
@@ -678,6 +685,79 @@ public final class GroupingEngine {
                     pending == null ? "" : "; " + pending));
         }
         return target.event.resolve();
+    }
+
+    /**
+     * Remembers on a new event started by a new picture the hot event its post scored best for at or above
+     * {@code joinThreshold} (below the stricter threshold for new pictures), to compare the two again later.
+     */
+    private void rememberNearlyJoined(EventState event, List<Candidate> candidates, List<String> reasons) {
+        Candidate near = null;
+        for (Candidate c : candidates) {
+            if (c.event.hot && c.event.mergedInto == null && c.score >= s.joinThreshold()
+                    && (near == null || c.score > near.score)) {
+                near = c;
+            }
+        }
+        if (near == null) {
+            return;
+        }
+        event.nearlyJoined = near.event;
+        event.nearlyJoinedDue = now + (long) (s.nearlyJoinedHours() * HOUR_MILLIS);
+        nearlyJoined.addLast(event);
+        reasons.add("a new picture: nearly joined event " + near.event.id + " (score " + fixed2(near.score)
+                + "), compared again in " + duration(event.nearlyJoinedDue - now));
+    }
+
+    /**
+     * Merges each event started by a new picture whose time is due back into the event it nearly joined when the two
+     * now share at least {@code nearlyJoinedSharedTerms} informative terms: a picture of the same happening shares its
+     * event's words, a different story that joined on one chance word gathers its own.
+     */
+    private void mergeNearlyJoined(List<String> reasons, List<EventMerge> merges) {
+        while (!nearlyJoined.isEmpty() && nearlyJoined.peekFirst().nearlyJoinedDue <= now) {
+            EventState fragment = nearlyJoined.pollFirst();
+            EventState near = fragment.nearlyJoined.resolve();
+            fragment.nearlyJoined = null;
+            if (fragment.mergedInto != null || !fragment.hot || !near.hot || near == fragment) {
+                continue;
+            }
+            double closeness = centroidCosine(fragment, near);
+            int shared = sharedIndexTerms(fragment, near, s.nearlyJoinedSharedTerms());
+            if (closeness < s.nearlyJoinedCosine() || shared < s.nearlyJoinedSharedTerms()) {
+                // not yet: compared again while both stay hot, as either may still gather what decides
+                fragment.nearlyJoined = near;
+                fragment.nearlyJoinedDue = now + (long) (s.nearlyJoinedHours() * HOUR_MILLIS);
+                nearlyJoined.addLast(fragment);
+                continue;
+            }
+            EventState survivor = near.posts >= fragment.posts ? near : fragment;
+            EventState absorbed = survivor == near ? fragment : near;
+            merge(absorbed, survivor);
+            merges.add(new EventMerge(absorbed.id, survivor.id));
+            reasons.add("merged event " + absorbed.id + " into " + survivor.id + ": a new picture's event and the event "
+                    + "it nearly joined share " + shared + " informative terms (centroid cosine " + fixed2(closeness)
+                    + ") after " + duration((long) (s.nearlyJoinedHours() * HOUR_MILLIS)) + " or more");
+        }
+    }
+
+    /**
+     * How many terms informative enough to index events (current IDF at least {@code minIndexIdf}) the two events share,
+     * counting up to {@code enough}.
+     */
+    private int sharedIndexTerms(EventState a, EventState b, int enough) {
+        EventState small = a.terms.size() <= b.terms.size() ? a : b;
+        EventState large = small == a ? b : a;
+        int[] shared = {0};
+        small.terms.forEach((key, count) -> {
+            if (shared[0] < enough && large.terms.get(key) > 0) {
+                int df = stats.frequency(key);
+                if (df > 0 && stats.idfOf(df) >= s.minIndexIdf()) {
+                    shared[0]++;
+                }
+            }
+        });
+        return shared[0];
     }
 
     /** Hours between the spans of two events' claimed times; 0 when they overlap. */

@@ -117,6 +117,13 @@ import java.util.Locale;
  * @param newImageJoinThreshold the score a post bringing a picture never seen before needs to join an event on words
  *     (0: {@code joinThreshold} as for any post): such a post usually starts a new claim, and every later post of the
  *     picture follows it, so a weak join there carries a whole image story into the wrong event
+ * @param nearlyJoinedHours a new event started by such a post remembers the event it nearly joined (its best score
+ *     was at least {@code joinThreshold}) and is compared with it again this long (stream time) later, and again at
+ *     the same interval while both stay hot (0: off)
+ * @param nearlyJoinedSharedTerms how many terms informative enough to index events ({@code minIndexIdf}) the two must
+ *     then share to merge back: one shared word can be chance (early in a stream, or in a crowded one), several are a
+ *     shared topic
+ * @param nearlyJoinedCosine and how close their centroids must then be (cosine)
  */
 public record GroupingSettings(
         double joinThreshold,
@@ -181,7 +188,10 @@ public record GroupingSettings(
         int centroidMergeTerms,
         double cosineIdfOffset,
         double minSharedIdf,
-        double newImageJoinThreshold) {
+        double newImageJoinThreshold,
+        double nearlyJoinedHours,
+        int nearlyJoinedSharedTerms,
+        double nearlyJoinedCosine) {
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
@@ -247,7 +257,10 @@ public record GroupingSettings(
                 8,
                 -1.0,
                 2.5,
-                0.0);
+                0.3,
+                6.0,
+                2,
+                0.05);
     }
 
     /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */

@@ -50,7 +50,7 @@ class NewImageJoinTest {
 
     @Test
     void theSamePostJoinsWhenTheSettingIsOff() {
-        GroupingEngine engine = engine(GroupingSettings.defaults());
+        GroupingEngine engine = engine(GroupingSettings.defaults().with("newImageJoinThreshold", "0"));
         Placement fire = harbourFire(engine);
         Placement picture = engine.place(withPicture("sha-new", Posts.minutes(56)));
         assertEquals(fire.eventId(), picture.eventId(), String.join(" | ", picture.reasons()));
