@@ -40,17 +40,25 @@ public class PostRepository implements PanacheRepositoryBase<PostEntity, String>
     }
 
     /**
-     * A page of the timeline and the event's posts version, read before it so that a page is never older than its
-     * version (null when the event is unknown); posts is null when the caller already has that version.
+     * A page of the timeline and the event's posts version, read before it or with it so that a page is never older
+     * than its version (null when there is none to give); posts is null when the caller already has that version.
      */
-    public record Timeline(Long version, List<StoredPost> posts) {
+    public record Timeline(boolean eventKnown, Long version, List<StoredPost> posts) {
     }
 
     /** The page, unless the event's posts version is one of {@code knownVersions} (then only the version). */
     public Timeline timeline(String eventId, Filter filter, Instant afterAt, String afterId, int limit,
             Set<Long> knownVersions) {
-        StringBuilder sql = new StringBuilder("SELECT id, sort_at, api_json FROM posts WHERE event_id = ?");
+        // the version in the page's own statement (one snapshot, one round trip), unless the client names
+        // versions: then it is read first, so that a 304 costs one primary-key lookup and no page
+        boolean versionFirst = !knownVersions.isEmpty();
+        StringBuilder sql = new StringBuilder(versionFirst ? "SELECT id, sort_at, api_json"
+                : "SELECT id, sort_at, api_json, (SELECT posts_version FROM events WHERE id = ?)");
+        sql.append(" FROM posts WHERE event_id = ?");
         List<Object> parameters = new ArrayList<>();
+        if (!versionFirst) {
+            parameters.add(eventId);
+        }
         parameters.add(eventId);
         if (filter.storylineId() != null) {
             sql.append(" AND storyline_id = ?");
@@ -82,9 +90,12 @@ public class PostRepository implements PanacheRepositoryBase<PostEntity, String>
         sql.append(" ORDER BY sort_at DESC, id DESC LIMIT ?");
         parameters.add(limit);
         try (Connection connection = dataSource.getConnection()) {
-            Long version = version(connection, eventId);
-            if (version != null && knownVersions.contains(version)) {
-                return new Timeline(version, null);
+            Long version = null;
+            if (versionFirst) {
+                version = version(connection, eventId);
+                if (version != null && knownVersions.contains(version)) {
+                    return new Timeline(true, version, null);
+                }
             }
             List<StoredPost> posts = new ArrayList<>(limit);
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
@@ -95,10 +106,19 @@ public class PostRepository implements PanacheRepositoryBase<PostEntity, String>
                     while (rows.next()) {
                         posts.add(new StoredPost(rows.getString(1),
                                 rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getString(3)));
+                        if (!versionFirst && version == null) {
+                            long value = rows.getLong(4);
+                            version = rows.wasNull() ? null : value;
+                        }
                     }
                 }
             }
-            return new Timeline(version, posts);
+            if (!versionFirst && posts.isEmpty()) {
+                // No row carried the version. An empty page (rare) only asks whether the event exists: a version
+                // read after the page could be newer than it, and a client holding it would miss the post between.
+                return new Timeline(version(connection, eventId) != null, null, posts);
+            }
+            return new Timeline(version != null || !posts.isEmpty(), version, posts);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the timeline of an event", e);
         }

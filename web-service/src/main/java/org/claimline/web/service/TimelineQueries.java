@@ -101,7 +101,7 @@ public class TimelineQueries {
             return new PostPage(timeline.version(), null, null);
         }
         List<PostRepository.StoredPost> rows = timeline.posts();
-        if (rows.isEmpty() && timeline.version() == null) {
+        if (rows.isEmpty() && !timeline.eventKnown()) {
             // a page with posts proves the event exists even before its summary arrived
             throw new EventNotFoundException(eventId);
         }
