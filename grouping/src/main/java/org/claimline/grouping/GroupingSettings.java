@@ -26,8 +26,9 @@ import java.util.Locale;
  * @param storyThreshold text similarity (coverage, against a storyline) for a post without a known image to join
  *     that storyline rather than start its own: 0.4, as posts that retell a claim in their own words share less than
  *     half of their weight with it (0.5 split them; 0.4 raised storyline F1 on all four runs)
- * @param storyNewImageThreshold the same for a post bringing an image never seen before: a new picture is usually a new
- *     claim, so only a near-identical text overrides that
+ * @param storyNewImageThreshold the same for a post bringing an image never seen before: a new picture is a new
+ *     claim (1: it always starts its own storyline, unless it repeats a known text or answers a known post; its later
+ *     posts, which share the picture, follow it)
  * @param termSaturation share of an event's posts that must carry a term for it to count fully; below, it counts
  *     proportionally, so one stray post in a large event does not make its words evidence for that event
  * @param idfOffset subtracted from each term's IDF: terms found in more than about e^-offset (37%) of recent posts
@@ -202,7 +203,7 @@ public record GroupingSettings(
                 2,
                 100_000,
                 0.4,
-                0.85,
+                1.0,
                 0.01,
                 1.0,
                 0.1,
