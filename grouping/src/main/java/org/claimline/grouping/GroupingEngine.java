@@ -957,20 +957,27 @@ public final class GroupingEngine {
         double threshold = p.newImage ? s.storyNewImageThreshold() : s.storyThreshold();
         StorylineState best = null;
         double bestScore = 0;
+        double bestSeen = 0;
         List<StorylineState> storylines = event.storylines;
         for (int i = storylines.size() - 1; i >= Math.max(0, storylines.size() - s.storylineScan()); i--) {
             StorylineState candidate = storylines.get(i);
             double score = coverage(candidate.terms, candidate.posts, p);
+            bestSeen = Math.max(bestSeen, score);
+            // a storyline told only in words is joined at its own threshold: retellings share less than a caption does
+            double own = p.newImage ? threshold : candidate.hasImage ? s.storyThreshold() : s.storyTextOnlyThreshold();
+            if (score < own) {
+                continue;
+            }
             if (score > bestScore) {
                 best = candidate;
                 bestScore = score;
             }
         }
-        if (best != null && bestScore >= threshold) {
+        if (best != null) {
             return new StorylineChoice(best, "storyline: text close to it (" + fixed2(bestScore) + ")");
         }
         return new StorylineChoice(null, p.newImage ? "new storyline: a new image"
-                : "new storyline: no storyline close enough (best " + fixed2(bestScore) + ")");
+                : "new storyline: no storyline close enough (best " + fixed2(bestSeen) + ")");
     }
 
     // ---- updating state ----
@@ -1010,6 +1017,7 @@ public final class GroupingEngine {
 
         storyline.posts++;
         storyline.lastAt = Math.max(storyline.lastAt, at);
+        storyline.hasImage |= !post.media().isEmpty();
         TermKind[] kinds = p.features.kinds();
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] != TermKind.AUTHOR) {

@@ -125,6 +125,8 @@ import java.util.Locale;
  *     then share to merge back: one shared word can be chance (early in a stream, or in a crowded one), several are a
  *     shared topic
  * @param nearlyJoinedCosine and how close their centroids must then be (cosine)
+ * @param storyTextOnlyThreshold {@code storyThreshold} for a storyline none of whose posts carried an image, told
+ *     only in words, which retellings share less of
  */
 public record GroupingSettings(
         double joinThreshold,
@@ -192,7 +194,8 @@ public record GroupingSettings(
         double newImageJoinThreshold,
         double nearlyJoinedHours,
         int nearlyJoinedSharedTerms,
-        double nearlyJoinedCosine) {
+        double nearlyJoinedCosine,
+        double storyTextOnlyThreshold) {
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
@@ -261,7 +264,8 @@ public record GroupingSettings(
                 0.3,
                 6.0,
                 2,
-                0.05);
+                0.05,
+                0.15);
     }
 
     /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */

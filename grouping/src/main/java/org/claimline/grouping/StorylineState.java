@@ -15,6 +15,8 @@ final class StorylineState {
     LongIntMap voices = new LongIntMap();
     /** Voices counted before the storyline's event went quiet (their set is dropped to save memory). */
     int frozenVoices;
+    /** Whether any post of this storyline carried an image (a picture's story is told by the picture, not its words). */
+    boolean hasImage;
 
     int corroboration() {
         return frozenVoices + voices.size();
