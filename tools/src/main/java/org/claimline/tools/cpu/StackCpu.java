@@ -29,9 +29,20 @@ public final class StackCpu {
         this.runDir = home.resolve("run");
     }
 
-    /** Whether this machine and stack allow the measurement. */
+    /**
+     * Whether this machine and stack allow the measurement: Linux's /proc and a stack the launcher started (any of its
+     * pid files: ingest alone is measured with claims and web stopped).
+     */
     public boolean available() {
-        return Files.isReadable(PROC.resolve("stat")) && Files.exists(runDir.resolve("claims.pid"));
+        if (!Files.isReadable(PROC.resolve("stat"))) {
+            return false;
+        }
+        for (String part : JAVA_PARTS) {
+            if (Files.exists(runDir.resolve(part + ".pid"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -29,6 +29,14 @@ class StackCpuTest {
     }
 
     @Test
+    void availableWithAnyPartOfAStackEvenWhenClaimsAndWebAreStopped(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("run"));
+        assertFalse(new StackCpu(home).available(), "no stack started here");
+        Files.writeString(home.resolve("run/ingest.pid"), Long.toString(ProcessHandle.current().pid()));
+        assertTrue(new StackCpu(home).available(), "ingest alone is measured with claims and web stopped");
+    }
+
+    @Test
     void aPartIsFoundByTheLaunchersPidFileAndItsCpuGrowsWithWork(@TempDir Path home) throws Exception {
         Files.createDirectories(home.resolve("run"));
         // this test JVM stands in for claims-service
