@@ -15,10 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class NearlyJoinedTest {
 
-    private static final String[] BACKGROUND = {
-        "city council record budget", "a record crowd at the stadium", "football match tonight great goal",
-        "recipe pasta dinner tasty", "concert tickets sold out quickly", "weather sunny and warm today",
-        "new phone launch review battery", "traffic jam on the highway again"};
     /** Just past the default {@code nearlyJoinedHours} (6 h) after the picture, in minutes from T0. */
     private static final long DUE = 56 + 6 * 60 + 1;
 
@@ -30,15 +26,6 @@ class NearlyJoinedTest {
                 () -> "id" + ids.incrementAndGet());
     }
 
-    private Placement harbourFire(GroupingEngine engine) {
-        for (int i = 0; i < 40; i++) {
-            engine.place(Posts.text("bg" + i, BACKGROUND[i % BACKGROUND.length], Posts.minutes(i)));
-        }
-        Placement first = engine.place(Posts.text("a1", "huge fire at the harbour warehouse tonight", Posts.minutes(50)));
-        engine.place(Posts.text("a2", "harbour warehouse fire spreading, firefighters on site", Posts.minutes(52)));
-        engine.place(Posts.text("a3", "smoke over the harbour, warehouse fire still burning", Posts.minutes(54)));
-        return first;
-    }
 
     private Placement picture(GroupingEngine engine, String text, String sha, Instant at) {
         return engine.place(Posts.post("a5", text, at, null, List.of(Posts.image(sha, "0f0f0f0f0f0f0f0f")), null));
@@ -47,7 +34,7 @@ class NearlyJoinedTest {
     @Test
     void aPictureOfTheSameFireMergesBackWhenDue() {
         GroupingEngine engine = engine();
-        Placement fire = harbourFire(engine);
+        Placement fire = Posts.harbourFire(engine);
         Placement picture = picture(engine, "harbour warehouse fire pictures from my balcony", "sha-fire",
                 Posts.minutes(56));
         assertNotEquals(fire.eventId(), picture.eventId());
@@ -67,7 +54,7 @@ class NearlyJoinedTest {
     @Test
     void aPictureSharingOneWordStaysApart() {
         GroupingEngine engine = engine();
-        Placement fire = harbourFire(engine);
+        Placement fire = Posts.harbourFire(engine);
         Placement picture = picture(engine, "sunset over the harbour from my balcony, lovely colours", "sha-sunset",
                 Posts.minutes(56));
         assertNotEquals(fire.eventId(), picture.eventId());
@@ -87,7 +74,7 @@ class NearlyJoinedTest {
     void offWhenNearlyJoinedHoursIsZero() {
         GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults().with("newImageJoinThreshold", "0.95")
                 .with("nearlyJoinedHours", "0"), () -> "id" + ids.incrementAndGet());
-        Placement fire = harbourFire(engine);
+        Placement fire = Posts.harbourFire(engine);
         Placement picture = picture(engine, "harbour warehouse fire pictures from my balcony", "sha-fire",
                 Posts.minutes(56));
         assertNotEquals(fire.eventId(), picture.eventId());

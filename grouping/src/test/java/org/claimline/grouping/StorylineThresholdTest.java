@@ -14,10 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class StorylineThresholdTest {
 
-    private static final String[] BACKGROUND = {
-        "city council record budget", "a record crowd at the stadium", "football match tonight great goal",
-        "recipe pasta dinner tasty", "concert tickets sold out quickly", "weather sunny and warm today",
-        "new phone launch review battery", "traffic jam on the highway again"};
     private static final String RETELLING = "firefighters still fighting the harbour warehouse fire, stay safe everyone";
 
     private final AtomicInteger ids = new AtomicInteger();
@@ -28,16 +24,11 @@ class StorylineThresholdTest {
                 () -> "id" + ids.incrementAndGet());
     }
 
-    private void background(GroupingEngine engine) {
-        for (int i = 0; i < 40; i++) {
-            engine.place(Posts.text("bg" + i, BACKGROUND[i % BACKGROUND.length], Posts.minutes(i)));
-        }
-    }
 
     @Test
     void aRetellingJoinsAStorylineToldInWords() {
         GroupingEngine engine = engine();
-        background(engine);
+        Posts.background(engine);
         Placement first = engine.place(Posts.text("a1", "huge fire at the harbour warehouse, firefighters on site",
                 Posts.minutes(50)));
         Placement retelling = engine.place(Posts.text("a2", RETELLING, Posts.minutes(52)));
@@ -49,7 +40,7 @@ class StorylineThresholdTest {
     @Test
     void theSameRetellingDoesNotJoinAPictureStorylineBelowStoryThreshold() {
         GroupingEngine engine = engine();
-        background(engine);
+        Posts.background(engine);
         Placement first = engine.place(Posts.post("a1", "huge fire at the harbour warehouse, firefighters on site",
                 Posts.minutes(50), null, List.of(Posts.image("sha-fire", "0f0f0f0f0f0f0f0f")), null));
         Placement retelling = engine.place(Posts.text("a2", RETELLING, Posts.minutes(52)));
@@ -61,7 +52,7 @@ class StorylineThresholdTest {
     void withTheTextOnlyThresholdAsStrictTheRetellingStartsItsOwnStoryline() {
         GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults().with("storyThreshold", "0.95")
                 .with("storyTextOnlyThreshold", "0.95"), () -> "id" + ids.incrementAndGet());
-        background(engine);
+        Posts.background(engine);
         Placement first = engine.place(Posts.text("a1", "huge fire at the harbour warehouse, firefighters on site",
                 Posts.minutes(50)));
         Placement retelling = engine.place(Posts.text("a2", RETELLING, Posts.minutes(52)));
