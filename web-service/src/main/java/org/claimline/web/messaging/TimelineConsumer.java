@@ -1,12 +1,11 @@
 package org.claimline.web.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -14,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.common.header.Header;
 import org.claimline.contracts.ContractJson;
 import org.claimline.contracts.TimelineChanged;
 import org.claimline.contracts.Topics;
 import org.claimline.web.config.WebConfig;
 import org.claimline.web.domain.ChangeCheck;
+import org.claimline.web.domain.ReceivedChange;
 import org.claimline.web.service.FeedHub;
 import org.claimline.web.service.TimelineApplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -59,7 +58,7 @@ public class TimelineConsumer {
     }
 
     @Incoming(Topics.TIMELINE)
-    public Uni<Void> consume(KafkaRecordBatch<String, TimelineChanged> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         return Uni.createFrom().item(() -> apply(batch))
                 .runSubscriptionOn(writer)
                 .chain(this::deadLetter)
@@ -79,22 +78,26 @@ public class TimelineConsumer {
                 .indefinitely();
     }
 
-    private List<Poison> apply(KafkaRecordBatch<String, TimelineChanged> batch) {
+    private List<Poison> apply(KafkaRecordBatch<String, byte[]> batch) {
         List<Poison> poison = new ArrayList<>();
-        List<TimelineChanged> changes = new ArrayList<>();
+        List<ReceivedChange> changes = new ArrayList<>();
         // by identity: a record's hashCode walks the whole change (post text, media, signals) for every lookup
-        Map<TimelineChanged, KafkaRecord<String, TimelineChanged>> origin = new IdentityHashMap<>();
-        for (KafkaRecord<String, TimelineChanged> record : batch.getRecords()) {
-            TimelineChanged change = record.getPayload();
-            if (change == null) {
-                poison.add(new Poison(record.getKey(), rawValue(record), failureReason(record),
-                        record.getPartition(), offset(record)));
-            } else if (!ChangeCheck.orderable(change)) {
-                poison.add(new Poison(record.getKey(), ContractJson.write(change),
+        Map<TimelineChanged, KafkaRecord<String, byte[]>> origin = new IdentityHashMap<>();
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
+            ReceivedChange received;
+            try {
+                received = ReceivedChange.read(record.getPayload());
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                poison.add(new Poison(record.getKey(), record.getPayload(), e.getMessage(), record.getPartition(),
+                        offset(record)));
+                continue;
+            }
+            if (!ChangeCheck.orderable(received.change())) {
+                poison.add(new Poison(record.getKey(), record.getPayload(),
                         "change has no event id or a negative sequence", record.getPartition(), offset(record)));
             } else {
-                changes.add(change);
-                origin.put(change, record);
+                changes.add(received);
+                origin.put(received.change(), record);
             }
         }
         if (changes.isEmpty()) {
@@ -102,10 +105,12 @@ public class TimelineConsumer {
         }
         TimelineApplier.Result result = applyWithRetry(changes);
         for (TimelineApplier.Rejected rejected : result.rejected()) {
-            KafkaRecord<String, TimelineChanged> record = origin.get(rejected.change());
+            KafkaRecord<String, byte[]> record = origin.get(rejected.change());
             LOG.warnf("timeline change %s #%d goes to the DLQ: %s", rejected.change().eventId(),
                     rejected.change().sequence(), rejected.reason());
-            poison.add(new Poison(rejected.change().eventId(), ContractJson.write(rejected.change()),
+            // the record as it came; a change held earlier and read back from the database has none
+            poison.add(new Poison(rejected.change().eventId(),
+                    record == null ? ContractJson.write(rejected.change()) : record.getPayload(),
                     rejected.reason(), record == null ? -1 : record.getPartition(),
                     record == null ? -1 : offset(record)));
         }
@@ -113,7 +118,7 @@ public class TimelineConsumer {
         return poison;
     }
 
-    private TimelineApplier.Result applyWithRetry(List<TimelineChanged> changes) {
+    private TimelineApplier.Result applyWithRetry(List<ReceivedChange> changes) {
         Duration pause = config.timeline().retryInitial();
         while (true) {
             try {
@@ -133,18 +138,8 @@ public class TimelineConsumer {
         }
     }
 
-    private static long offset(KafkaRecord<String, TimelineChanged> record) {
+    private static long offset(KafkaRecord<String, byte[]> record) {
         return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
                 .orElse(-1L);
-    }
-
-    private static byte[] rawValue(KafkaRecord<String, TimelineChanged> record) {
-        Header data = record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA);
-        return data == null ? null : data.value();
-    }
-
-    private static String failureReason(KafkaRecord<String, TimelineChanged> record) {
-        Header reason = record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
-        return reason == null ? "record without a value" : new String(reason.value(), StandardCharsets.UTF_8);
     }
 }

@@ -2,24 +2,24 @@ package org.claimline.web.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.claimline.contracts.ChangeKind;
-import org.claimline.contracts.ContractJson;
 import org.claimline.contracts.TimelineChanged;
 import org.claimline.web.config.WebConfig;
 import org.claimline.web.domain.ChangeCheck;
 import org.claimline.web.domain.FeedItem;
+import org.claimline.web.domain.ReceivedChange;
 import org.claimline.web.domain.SequenceOrdering;
 import org.claimline.web.repository.TimelineStore;
 import org.jboss.logging.Logger;
@@ -56,7 +56,7 @@ public class TimelineApplier {
      * Applies and commits the batch; throws {@link SQLException} when the database cannot be used right now (the
      * caller retries the same batch: it is idempotent).
      */
-    public Result apply(List<TimelineChanged> changes) throws SQLException {
+    public Result apply(List<ReceivedChange> changes) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -77,7 +77,7 @@ public class TimelineApplier {
     }
 
     /** Applies the changes and rolls them back: the start-up rehearsal of this path, which leaves nothing behind. */
-    public Result rehearse(List<TimelineChanged> changes) throws SQLException {
+    public Result rehearse(List<ReceivedChange> changes) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -88,7 +88,15 @@ public class TimelineApplier {
         }
     }
 
-    private Result applyIn(Connection connection, List<TimelineChanged> changes, boolean isolate) throws SQLException {
+    private Result applyIn(Connection connection, List<ReceivedChange> received, boolean isolate)
+            throws SQLException {
+        List<TimelineChanged> changes = new ArrayList<>(received.size());
+        // by identity: a record's hashCode walks the whole change
+        Map<TimelineChanged, String> jsonOf = new IdentityHashMap<>();
+        for (ReceivedChange r : received) {
+            changes.add(r.change());
+            jsonOf.put(r.change(), r.json());
+        }
         TimelineStore store = new TimelineStore();
         Instant now = Instant.now();
         store.lockFeed(connection);
@@ -123,7 +131,11 @@ public class TimelineApplier {
         List<Rejected> rejected = new ArrayList<>();
 
         for (TimelineChanged change : outcome.toApply()) {
-            String json = new String(ContractJson.write(change), StandardCharsets.UTF_8);
+            String json = jsonOf.get(change);
+            if (json == null) {
+                // held earlier and read back from the database
+                json = ReceivedChange.of(change).json();
+            }
             Optional<String> problem = ChangeCheck.problem(change, json);
             if (problem.isPresent()) {
                 rejected.add(new Rejected(change, problem.get()));

@@ -11,12 +11,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.claimline.contracts.ContractJson;
 import org.claimline.contracts.TimelineChanged;
-import org.claimline.contracts.Topics;
-import org.claimline.contracts.kafka.TimelineChangedDeserializer;
 import org.claimline.web.config.WebConfig;
 import org.claimline.web.domain.ChangeCheck;
 import org.claimline.web.domain.FeedBatch;
+import org.claimline.web.domain.ReceivedChange;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,9 +58,9 @@ public class Warmup {
      */
     public int run() {
         long started = System.nanoTime();
-        List<TimelineChanged> changes = samples();
-        for (TimelineChanged change : changes) {
-            if (!ChangeCheck.orderable(change)) {
+        List<ReceivedChange> changes = samples();
+        for (ReceivedChange change : changes) {
+            if (!ChangeCheck.orderable(change.change())) {
                 throw new IllegalStateException("the rehearsal's sample change is not orderable");
             }
         }
@@ -70,7 +70,7 @@ public class Warmup {
                     changes.subList(0, Math.min(config.batchSize(), changes.size())));
             FeedBatch batch = new FeedBatch(result.feed());
             batch.frames(null);
-            batch.frames(changes.get(0).eventId());
+            batch.frames(changes.get(0).change().eventId());
             applied = result.feed().size();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("start-up rehearsal: read-model write not rehearsed (%s)", e.getMessage());
@@ -80,15 +80,15 @@ public class Warmup {
     }
 
     /** The sample read as the consumer reads a record, once per round, each with ids no real change has. */
-    List<TimelineChanged> samples() {
-        String sample = new String(sample(), StandardCharsets.UTF_8);
+    List<ReceivedChange> samples() {
+        // compact, as claims-service writes it, so that the rehearsal takes the consumer's usual path
+        String sample = new String(ContractJson.write(ContractJson.read(sample(), TimelineChanged.class)),
+                StandardCharsets.UTF_8);
         String run = ID_PREFIX + UUID.randomUUID() + "-";
-        List<TimelineChanged> changes = new ArrayList<>(config.rounds());
-        try (TimelineChangedDeserializer deserializer = new TimelineChangedDeserializer()) {
-            for (int i = 0; i < config.rounds(); i++) {
-                byte[] round = sample.replace(ID_PREFIX, run + i + "-").getBytes(StandardCharsets.UTF_8);
-                changes.add(deserializer.deserialize(Topics.TIMELINE, round));
-            }
+        List<ReceivedChange> changes = new ArrayList<>(config.rounds());
+        for (int i = 0; i < config.rounds(); i++) {
+            byte[] round = sample.replace(ID_PREFIX, run + i + "-").getBytes(StandardCharsets.UTF_8);
+            changes.add(ReceivedChange.read(round));
         }
         return changes;
     }
