@@ -1,7 +1,6 @@
 package org.claimline.web.repository;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +19,7 @@ import java.util.Set;
  * a page is one index scan returning each post's stored API JSON, with no entity to hydrate.
  */
 @ApplicationScoped
-public class PostRepository implements PanacheRepositoryBase<PostEntity, String> {
+public class PostRepository {
 
     /** text, author handle, author name, place name. */
     private static final int SEARCHED_COLUMNS = 4;
