@@ -8,6 +8,7 @@ public enum ChangeKind {
     EVENT_UPDATED,
     STORYLINE_UPDATED,
     EVENTS_MERGED,
+    STORYLINES_MERGED,
     ASSESSMENT_MADE,
     UNKNOWN;
 

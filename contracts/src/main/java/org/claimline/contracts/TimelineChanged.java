@@ -17,7 +17,8 @@ public record TimelineChanged(
         StorylineSummary storyline,
         PostSummary post,
         EventsMerged merged,
-        AssessmentMade assessment) {
+        AssessmentMade assessment,
+        StorylinesMerged storylinesMerged) {
 
     public static final int SCHEMA_VERSION = 1;
 }

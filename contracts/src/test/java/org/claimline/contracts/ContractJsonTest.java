@@ -1,6 +1,7 @@
 package org.claimline.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,9 +52,24 @@ class ContractJsonTest {
                 new PostSummary(p.id(), p.platform(), p.externalId(), p.url(), p.author(), p.text(), p.lang(),
                         p.postedAt(), p.place(), p.media(), p.tags(), List.of("2 km, 14 min"),
                         List.of(new SignalNote("first-report", "earliest post of the storyline", null))),
-                null, null);
+                null, null, null);
         byte[] bytes = ContractJson.write(change);
         assertEquals(change, new TimelineChangedDeserializer().deserialize("t", bytes));
+    }
+
+    @Test
+    void storylineMergeRoundTripsAndAnOlderRecordHasNone() {
+        TimelineChanged change = new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.STORYLINES_MERGED,
+                "e-1", 8, POSTED, null,
+                new StorylineSummary("s-1", "e-1", "goodbye, executed", "p-1", POSTED, POSTED, 5, 4, 4), null, null,
+                null, new StorylinesMerged("s-2", "s-1"));
+        byte[] bytes = ContractJson.write(change);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8)
+                .contains("\"storylinesMerged\":{\"fromStorylineId\":\"s-2\",\"intoStorylineId\":\"s-1\"}"));
+        assertEquals(change, new TimelineChangedDeserializer().deserialize("t", bytes));
+        String older = "{\"schemaVersion\":1,\"kind\":\"POST_PLACED\",\"eventId\":\"e-1\",\"sequence\":3}";
+        assertNull(new TimelineChangedDeserializer().deserialize("t", older.getBytes(StandardCharsets.UTF_8))
+                .storylinesMerged());
     }
 
     @Test

@@ -15,7 +15,7 @@ class SequenceOrderingTest {
     private final SequenceOrdering ordering = new SequenceOrdering(1);
 
     private static TimelineChanged change(String event, long sequence) {
-        return new TimelineChanged(1, ChangeKind.POST_PLACED, event, sequence, null, null, null, null, null, null);
+        return new TimelineChanged(1, ChangeKind.POST_PLACED, event, sequence, null, null, null, null, null, null, null);
     }
 
     private static List<Long> sequences(List<TimelineChanged> changes) {

@@ -64,20 +64,20 @@ public final class Timeline {
         return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.POST_PLACED, eventId, sequence,
                 Instant.now(), event(eventId, "Evacuation of " + eventId, sequence),
                 storyline(storylineId, eventId, "story " + storylineId, sequence),
-                post(postId, text, "@reporter", "East Aleppo", postedAt), null, null);
+                post(postId, text, "@reporter", "East Aleppo", postedAt), null, null, null);
     }
 
     /** A POST_PLACED change from its parts. */
     public static TimelineChanged placed(long sequence, EventSummary event, StorylineSummary storyline,
             PostSummary post) {
         return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.POST_PLACED, event.id(), sequence,
-                Instant.now(), event, storyline, post, null, null);
+                Instant.now(), event, storyline, post, null, null, null);
     }
 
     public static TimelineChanged merged(String intoEventId, long sequence, String fromEventId, long posts) {
         return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.EVENTS_MERGED, intoEventId, sequence,
                 Instant.now(), event(intoEventId, "Merged " + intoEventId, posts), null, null,
-                new EventsMerged(fromEventId, intoEventId), null);
+                new EventsMerged(fromEventId, intoEventId), null, null);
     }
 
     public static synchronized void send(TimelineChanged... changes) {
