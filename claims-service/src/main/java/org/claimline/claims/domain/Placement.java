@@ -3,6 +3,7 @@ package org.claimline.claims.domain;
 import java.util.List;
 import org.claimline.contracts.EventsMerged;
 import org.claimline.contracts.SignalNote;
+import org.claimline.contracts.StorylinesMerged;
 
 /**
  * Where a {@link Placer} put one post and why, in the words the timeline shows; the service persists it as it is.
@@ -16,6 +17,8 @@ import org.claimline.contracts.SignalNote;
  * @param eventTitle the event's current title, or null to keep the stored one
  * @param storylineLabel the storyline's current label, or null to keep the stored one
  * @param corroboration independent voices telling the storyline, or a negative number when the placer does not count them
+ * @param storylineMerges storylines of the post's event absorbed by others because this post showed they tell one
+ *     claim, in order, after the event merges; {@code storylineId} is already the surviving one
  */
 public record Placement(
         String postId,
@@ -26,7 +29,8 @@ public record Placement(
         List<EventsMerged> merges,
         String eventTitle,
         String storylineLabel,
-        long corroboration) {
+        long corroboration,
+        List<StorylinesMerged> storylineMerges) {
 
     public static final long NOT_COUNTED = -1;
 
@@ -34,5 +38,13 @@ public record Placement(
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         signals = signals == null ? List.of() : List.copyOf(signals);
         merges = merges == null ? List.of() : List.copyOf(merges);
+        storylineMerges = storylineMerges == null ? List.of() : List.copyOf(storylineMerges);
+    }
+
+    /** A placement that merged no storyline (a placer that never merges them). */
+    public Placement(String postId, String eventId, String storylineId, List<String> reasons, List<SignalNote> signals,
+            List<EventsMerged> merges, String eventTitle, String storylineLabel, long corroboration) {
+        this(postId, eventId, storylineId, reasons, signals, merges, eventTitle, storylineLabel, corroboration,
+                List.of());
     }
 }

@@ -28,6 +28,9 @@ public class StorylineEntity extends PanacheEntityBase {
     @Column(name = "author_count")
     public long authorCount;
     public long corroboration;
+    /** The storyline that absorbed this one (a storyline merge), else null. */
+    @Column(name = "merged_into")
+    public String mergedInto;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

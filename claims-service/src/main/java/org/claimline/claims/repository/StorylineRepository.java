@@ -2,13 +2,26 @@ package org.claimline.claims.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.hibernate.Session;
 
 /** Storylines of claims' own database. */
 @ApplicationScoped
 public class StorylineRepository implements PanacheRepositoryBase<StorylineEntity, String> {
+
+    /** What a storyline merge moves, in order; each takes (into, from). */
+    private static final String[] MOVES = {
+        // signals through their posts (indexed), before the posts move
+        "update post_signals set storyline_id = ? where post_id in (select id from posts where storyline_id = ?)",
+        "update posts set storyline_id = ? where storyline_id = ?",
+        "insert into storyline_authors (storyline_id, author_handle) select ?, author_handle from storyline_authors "
+                + "where storyline_id = ? on conflict do nothing"
+    };
+    private static final String COUNT_AUTHORS = "select count(*) from storyline_authors where storyline_id = ?";
 
     /** The stored storylines among these ids, loaded in one query. */
     public Map<String, StorylineEntity> findByIds(Collection<String> ids) {
@@ -17,5 +30,29 @@ public class StorylineRepository implements PanacheRepositoryBase<StorylineEntit
             list("id in ?1", ids).forEach(s -> found.put(s.id, s));
         }
         return found;
+    }
+
+    /**
+     * Moves one storyline's posts, signals and authors into another of the same event (a storyline merge) and returns
+     * the absorbing storyline's number of distinct authors. The caller flushes first, so that rows of the current batch
+     * move too; the statements run on the session's connection, as an event merge's do.
+     */
+    public long moveContents(String fromStorylineId, String intoStorylineId) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            for (String sql : MOVES) {
+                try (PreparedStatement move = connection.prepareStatement(sql)) {
+                    move.setString(1, intoStorylineId);
+                    move.setString(2, fromStorylineId);
+                    move.executeUpdate();
+                }
+            }
+            try (PreparedStatement count = connection.prepareStatement(COUNT_AUTHORS)) {
+                count.setString(1, intoStorylineId);
+                try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        });
     }
 }

@@ -31,12 +31,13 @@ import org.claimline.contracts.EventsMerged;
 import org.claimline.contracts.Place;
 import org.claimline.contracts.PostAccepted;
 import org.claimline.contracts.SignalNote;
+import org.claimline.contracts.StorylinesMerged;
 import org.claimline.contracts.TimelineChanged;
 import org.jboss.logging.Logger;
 
 /**
  * Places a batch of posts and writes everything it changes in ONE transaction: events, storylines, posts, signals,
- * author counts and the outbox rows of the timeline changes. Idempotent per post id: posts placed before are skipped
+ * author counts, event and storyline merges, and the outbox rows of the timeline changes. Idempotent per post id: posts placed before are skipped
  * (one query for the whole batch), so a redelivered post changes nothing and publishes nothing.
  */
 @ApplicationScoped
@@ -115,6 +116,10 @@ public class PlacementWriter {
                     eventIds.add(m.fromEventId());
                     eventIds.add(m.intoEventId());
                 }
+                for (StorylinesMerged m : p.storylineMerges()) {
+                    storylineIds.add(m.fromStorylineId());
+                    storylineIds.add(m.intoStorylineId());
+                }
                 String author = handleOf(fresh.get(i));
                 if (author != null) {
                     eventPairs.add(new Pair(p.eventId(), author));
@@ -146,6 +151,9 @@ public class PlacementWriter {
                     event.storylineCount++;
                 }
                 storyline.eventId = event.id;
+                for (StorylinesMerged merge : placement.storylineMerges()) {
+                    mergeStorylines(merge, event);
+                }
                 count(event, storyline, post);
                 if (placement.eventTitle() != null) {
                     event.title = placement.eventTitle();
@@ -228,6 +236,43 @@ public class PlacementWriter {
             from.updatedAt = now;
             enqueue(TimelineChanges.eventsMerged(from, merge, now));
             enqueue(TimelineChanges.eventsMerged(into, merge, now));
+        }
+
+        /** Moves the absorbed storyline's posts, signals and authors into the absorbing one, and tells the timeline. */
+        private void mergeStorylines(StorylinesMerged merge, EventEntity postEvent) {
+            StorylineEntity from = storylineById.get(merge.fromStorylineId());
+            StorylineEntity into = storylineById.get(merge.intoStorylineId());
+            if (from == null && into != null) {
+                // a storyline opened by this very post and absorbed at once: never stored, nothing to move or tell
+                LOG.debugf("storyline merge of %s into %s: the absorbed storyline was never stored",
+                        merge.fromStorylineId(), merge.intoStorylineId());
+                return;
+            }
+            if (from == null || into == null || from == into || from.mergedInto != null) {
+                LOG.warnf("storyline merge of %s into %s ignored: a storyline is unknown or merged already",
+                        merge.fromStorylineId(), merge.intoStorylineId());
+                return;
+            }
+            posts.flush();
+            writeRows();
+            long distinctAuthors = storylines.moveContents(from.id, into.id);
+            long uncounted = uncountedStorylineAuthors.stream().filter(p -> p.ownerId().equals(into.id)).count();
+            into.authorCount = distinctAuthors - uncounted;
+            into.postCount += from.postCount;
+            if (from.firstPostAt != null && (into.firstPostAt == null || from.firstPostAt.isBefore(into.firstPostAt))) {
+                into.firstPostAt = from.firstPostAt;
+                into.firstPostId = from.firstPostId;
+            }
+            into.lastPostAt = later(into.lastPostAt, from.lastPostAt);
+            into.corroboration = Math.max(into.corroboration, from.corroboration);
+            into.updatedAt = now;
+            from.mergedInto = into.id;
+            from.postCount = 0;
+            from.updatedAt = now;
+            EventEntity event = eventById.getOrDefault(into.eventId, postEvent);
+            event.storylineCount = Math.max(0, event.storylineCount - 1);
+            event.updatedAt = now;
+            enqueue(TimelineChanges.storylinesMerged(event, into, merge, now));
         }
 
         private EventEntity newEvent(String id, PostAccepted post) {

@@ -12,6 +12,7 @@ import org.claimline.contracts.PostAccepted;
 import org.claimline.contracts.PostSummary;
 import org.claimline.contracts.SignalNote;
 import org.claimline.contracts.StorylineSummary;
+import org.claimline.contracts.StorylinesMerged;
 import org.claimline.contracts.TimelineChanged;
 
 /** Builds the timeline records from stored state, as it stands at the moment of each change. */
@@ -24,13 +25,20 @@ final class TimelineChanges {
             List<String> reasons, List<SignalNote> signals, Instant at) {
         return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.POST_PLACED, event.id,
                 event.nextSequence(), at, eventSummary(event), storylineSummary(storyline),
-                postSummary(post, reasons, signals), null, null);
+                postSummary(post, reasons, signals), null, null, null);
     }
 
     /** The merge as the given event's timeline tells it (both the absorbed and the absorbing event get one). */
     static TimelineChanged eventsMerged(EventEntity event, EventsMerged merged, Instant at) {
         return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.EVENTS_MERGED, event.id,
-                event.nextSequence(), at, eventSummary(event), null, null, merged, null);
+                event.nextSequence(), at, eventSummary(event), null, null, merged, null, null);
+    }
+
+    /** A storyline merge as the event's timeline tells it: the absorbing storyline as it now stands. */
+    static TimelineChanged storylinesMerged(EventEntity event, StorylineEntity into, StorylinesMerged merged,
+            Instant at) {
+        return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.STORYLINES_MERGED, event.id,
+                event.nextSequence(), at, eventSummary(event), storylineSummary(into), null, null, null, merged);
     }
 
     static EventSummary eventSummary(EventEntity e) {

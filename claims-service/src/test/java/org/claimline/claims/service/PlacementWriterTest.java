@@ -1,5 +1,6 @@
 package org.claimline.claims.service;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -8,25 +9,34 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import org.claimline.claims.Kafka;
 import org.claimline.claims.TestPosts;
 import org.claimline.claims.domain.Placement;
 import org.claimline.claims.domain.Placer;
 import org.claimline.claims.repository.EventEntity;
 import org.claimline.claims.repository.EventRepository;
 import org.claimline.claims.repository.PostRepository;
+import org.claimline.claims.repository.StorylineEntity;
+import org.claimline.claims.repository.StorylineRepository;
+import org.claimline.contracts.ChangeKind;
 import org.claimline.contracts.EventsMerged;
 import org.claimline.contracts.PostAccepted;
+import org.claimline.contracts.StorylinesMerged;
+import org.claimline.contracts.TimelineChanged;
 import org.claimline.infra.quarkus.KafkaTestResource;
 import org.claimline.infra.quarkus.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the writer stores for the merges a placer can report, with a placer that says exactly what the test scripts:
- * an older event absorbed by the event a post has just opened, and a post's own new event absorbed at once.
+ * an older event absorbed by the event a post has just opened, a post's own new event absorbed at once, and one
+ * storyline absorbed by another of its event.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -41,6 +51,8 @@ class PlacementWriterTest {
     EventRepository events;
     @Inject
     PostRepository posts;
+    @Inject
+    StorylineRepository storylines;
 
     @Test
     void anOlderEventAbsorbedByTheEventAPostOpensIsMergedIntoIt() {
@@ -85,6 +97,48 @@ class PlacementWriterTest {
         EventEntity event = event(kept);
         assertEquals(EventEntity.LIVE, event.status);
         assertEquals(2, event.postCount);
+    }
+
+    @Test
+    void aStorylineMergeMovesItsPostsAndCountsAndIsPublished() {
+        String event = TestPosts.newId("told");
+        String kept = event + "-kept";
+        String absorbed = event + "-absorbed";
+        PostAccepted first = post("first", 0);
+        PostAccepted retold = post("retold", 60);
+        PostAccepted third = post("third", 120);
+        ScriptedPlacer placer = new ScriptedPlacer();
+        placer.next(new Placement(first.id(), event, kept, List.of("new event"), List.of(), List.of(), null, null,
+                Placement.NOT_COUNTED));
+        placer.next(new Placement(retold.id(), event, absorbed, List.of("new storyline"), List.of(), List.of(), null,
+                null, Placement.NOT_COUNTED));
+        placer.next(new Placement(third.id(), event, kept, List.of("same claim"), List.of(), List.of(), null, null,
+                Placement.NOT_COUNTED, List.of(new StorylinesMerged(absorbed, kept))));
+
+        writer.write(List.of(first), placer);
+        writer.write(List.of(retold, third), placer);
+
+        assertEquals(kept, QuarkusTransaction.requiringNew()
+                .call(() -> posts.find("id", retold.id()).firstResult().storylineId), "the retelling moved");
+        StorylineEntity survivor = storyline(kept);
+        StorylineEntity gone = storyline(absorbed);
+        assertEquals(3, survivor.postCount);
+        assertEquals(3, survivor.authorCount, "three distinct claimed authors");
+        assertEquals(first.id(), survivor.firstPostId);
+        assertEquals(kept, gone.mergedInto);
+        assertEquals(0, gone.postCount);
+        assertEquals(1, event(event).storylineCount);
+
+        TimelineChanged published = await().atMost(Duration.ofSeconds(30)).until(() -> Kafka.timeline().stream()
+                .filter(c -> c.kind() == ChangeKind.STORYLINES_MERGED && event.equals(c.eventId())).findFirst(),
+                Optional::isPresent).orElseThrow();
+        assertEquals(new StorylinesMerged(absorbed, kept), published.storylinesMerged());
+        assertEquals(kept, published.storyline().id());
+        assertEquals(1, published.event().storylineCount());
+    }
+
+    private StorylineEntity storyline(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> storylines.findById(id));
     }
 
     private EventEntity event(String id) {
