@@ -181,12 +181,19 @@ public final class GroupingEngine {
                     "near-identical text from %d authors within %s of post %s", cluster.authors(),
                     duration(at - cluster.firstAt), cluster.firstPostId), cluster.firstPostId));
         }
-        if (choice.storyline == null) {
+        List<StorylineMerge> storylineMerges = new ArrayList<>();
+        if (s.storyMergeCosine() > 0) {
+            mergeStorylines(storyline, storylineMerges, reasons);
+        }
+        // a storyline this post started and that merged at once was not a new storyline after all
+        boolean started = choice.storyline == null && storyline.mergedInto == null;
+        storyline = storyline.resolve();
+        if (started) {
             signals.add(new Signal(Signal.FIRST_REPORT, "earliest post of its storyline", null));
         }
-        return new Placement(post.postId(), event.id, storyline.id, newEvent, choice.storyline == null,
+        return new Placement(post.postId(), event.id, storyline.id, newEvent, started,
                 List.copyOf(reasons), List.copyOf(signals), List.copyOf(merges), title(event), label(storyline),
-                storyline.corroboration());
+                storyline.corroboration(), List.copyOf(storylineMerges));
     }
 
     /**
@@ -362,7 +369,7 @@ public final class GroupingEngine {
             return null;
         }
         EventState event = storyline.event.resolve();
-        return event.hot || known.containsKey(event.id) ? storyline : null;
+        return event.hot || known.containsKey(event.id) ? storyline.resolve() : null;
     }
 
     /** The event's candidate for the current post, added at the end of the list when new (no hash map per post). */
@@ -919,6 +926,9 @@ public final class GroupingEngine {
         for (StorylineState storyline : from.storylines) {
             storyline.event = into;
             into.storylines.add(storyline);
+            if (s.storyMergeCosine() > 0 && !storyline.hasImage) {
+                movedStorylines.add(storyline);
+            }
         }
         from.storylines.clear();
         from.terms.forEach((key, count) -> into.terms.add(key, count));
@@ -958,10 +968,12 @@ public final class GroupingEngine {
         StorylineState best = null;
         double bestScore = 0;
         double bestSeen = 0;
+        double[] weights = storyWeights(event, p);
         List<StorylineState> storylines = event.storylines;
         for (int i = storylines.size() - 1; i >= Math.max(0, storylines.size() - s.storylineScan()); i--) {
             StorylineState candidate = storylines.get(i);
-            double score = coverage(candidate.terms, candidate.posts, p);
+            double score = weights == null ? coverage(candidate.terms, candidate.posts, p)
+                    : storyCoverage(candidate, weights, p);
             bestSeen = Math.max(bestSeen, score);
             // a storyline told only in words is joined at its own threshold: retellings share less than a caption does
             double own = p.newImage ? threshold : candidate.hasImage ? s.storyThreshold() : s.storyTextOnlyThreshold();
@@ -978,6 +990,145 @@ public final class GroupingEngine {
         }
         return new StorylineChoice(null, p.newImage ? "new storyline: a new image"
                 : "new storyline: no storyline close enough (best " + fixed2(bestSeen) + ")");
+    }
+
+    /**
+     * The post's term weights for choosing a storyline: each discounted by its share of the event's posts, as the words
+     * most of an event's posts carry say which event a post is about, not which of its claims; null when off.
+     */
+    private double[] storyWeights(EventState event, Prepared p) {
+        if (s.storyEventShareDiscount() <= 0 || event.posts <= 0) {
+            return null;
+        }
+        double[] w = new double[p.weights.length];
+        for (int i = 0; i < w.length; i++) {
+            if (p.weights[i] > 0) {
+                double share = Math.min(1, event.terms.get(p.terms[i]) / (double) event.posts);
+                w[i] = p.weights[i] * Math.max(0, 1 - s.storyEventShareDiscount() * share);
+            }
+        }
+        return w;
+    }
+
+    /** {@link #coverage} of the post by a storyline, with the post's terms weighed by {@link #storyWeights}. */
+    private double storyCoverage(StorylineState storyline, double[] weights, Prepared p) {
+        double saturation = 1 + s.termSaturation() * storyline.posts;
+        double sum = 0;
+        double total = 0;
+        boolean rareShared = false;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] > 0) {
+                total += weights[i];
+                int count = storyline.terms.get(p.terms[i]);
+                if (count > 0) {
+                    sum += weights[i] * Math.min(1, count / saturation);
+                    rareShared |= p.idf[i] >= s.minSharedIdf();
+                }
+            }
+        }
+        return rareShared && total > 0 ? sum / total : 0;
+    }
+
+    /** Storylines told only in words that an event merge moved since the last placement, to compare in their event. */
+    private final List<StorylineState> movedStorylines = new ArrayList<>();
+
+    /**
+     * Merges storylines told only in words whose centroids have converged: those an event merge brought into another
+     * event (fragments of one happening carry fragments of one claim), and the post's own storyline as it grows (on
+     * the title schedule). A storyline of a picture is what its picture shows and is never merged on words.
+     */
+    private void mergeStorylines(StorylineState own, List<StorylineMerge> out, List<String> reasons) {
+        for (int i = 0; i < movedStorylines.size(); i++) {
+            StorylineState moved = movedStorylines.get(i).resolve();
+            EventState event = moved.event.resolve();
+            if (event.hot) {
+                mergeStoryline(moved, event, out, reasons);
+            }
+        }
+        movedStorylines.clear();
+        StorylineState st = own.resolve();
+        if (!st.hasImage && stale(st.mergeCheckPosts, st.posts, null)) {
+            mergeStoryline(st, st.event.resolve(), out, reasons);
+        }
+    }
+
+    private void mergeStoryline(StorylineState a, EventState event, List<StorylineMerge> out, List<String> reasons) {
+        a.mergeCheckPosts = a.posts;
+        if (a.hasImage) {
+            return;
+        }
+        StorylineState best = null;
+        double bestCosine = s.storyMergeCosine();
+        List<StorylineState> storylines = event.storylines;
+        for (int i = storylines.size() - 1; i >= Math.max(0, storylines.size() - s.storylineScan()); i--) {
+            StorylineState b = storylines.get(i);
+            if (b == a || b.hasImage) {
+                continue;
+            }
+            double cosine = storylineCosine(a, b, event);
+            if (cosine >= bestCosine) {
+                best = b;
+                bestCosine = cosine;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        StorylineState small = a.posts <= best.posts ? a : best;
+        StorylineState large = small == a ? best : a;
+        absorb(small, large, event);
+        out.add(new StorylineMerge(small.id, large.id, event.id));
+        reasons.add("merged storyline " + small.id + " into " + large.id + ": they tell the same in words (centroid cosine "
+                + fixed2(bestCosine) + ")");
+    }
+
+    /**
+     * Cosine between two storylines' centroids: each term's share of the storyline's posts times its IDF weight, over
+     * the terms their event keeps (function words, authors and place cells are no part of what a claim says).
+     */
+    private double storylineCosine(StorylineState a, StorylineState b, EventState event) {
+        double[] acc = new double[3];
+        a.terms.forEach((key, count) -> {
+            if (event.terms.get(key) > 0) {
+                double w = Math.max(0, stats.idf(key) - s.cosineIdfOffset());
+                double x = w * count / a.posts;
+                acc[1] += x * x;
+                int other = b.terms.get(key);
+                if (other > 0) {
+                    acc[0] += x * w * other / b.posts;
+                }
+            }
+        });
+        if (acc[0] <= 0) {
+            return 0;
+        }
+        b.terms.forEach((key, count) -> {
+            if (event.terms.get(key) > 0) {
+                double y = Math.max(0, stats.idf(key) - s.cosineIdfOffset()) * count / b.posts;
+                acc[2] += y * y;
+            }
+        });
+        return acc[0] / Math.sqrt(acc[1] * acc[2]);
+    }
+
+    private void absorb(StorylineState small, StorylineState large, EventState event) {
+        small.terms.forEach((key, count) -> large.terms.add(key, count));
+        if (large.terms.size() > s.maxStorylineTerms() * PRUNE_SLACK) {
+            large.terms.pruneTo(s.maxStorylineTerms());
+        }
+        large.posts += small.posts;
+        large.lastAt = Math.max(large.lastAt, small.lastAt);
+        large.hasImage |= small.hasImage;
+        StorylineState into = large;
+        small.voices.forEach((voice, unused) -> {
+            if (into.corroboration() < s.maxVoices() && into.voices.get(voice) == 0) {
+                into.voices.add(voice, 1);
+            }
+        });
+        large.frozenVoices += small.frozenVoices;
+        large.labelPosts = -1;
+        large.absorb(small);
+        event.storylines.remove(small);
     }
 
     // ---- updating state ----

@@ -126,7 +126,16 @@ import java.util.Locale;
  *     shared topic
  * @param nearlyJoinedCosine and how close their centroids must then be (cosine)
  * @param storyTextOnlyThreshold {@code storyThreshold} for a storyline none of whose posts carried an image, told
- *     only in words, which retellings share less of
+ *     only in words, which retellings share less of; 0.05 since the event's own words are discounted (next), which
+ *     leaves a retelling little weight to share (0.02-0.05 gave the same figures)
+ * @param storyEventShareDiscount in the storyline choice, each of the post's terms weighs {@code 1 - this x} its share
+ *     of the event's posts: terms most of an event's posts carry say which event, not which claim (1: a term in every
+ *     post of the event counts nothing; it cuts one claim's retellings apart too, which storyline merging repairs)
+ * @param storyMergeCosine two storylines of one event, both told only in words, merge when the cosine between their
+ *     centroids (each term's share of the storyline's posts times its IDF weight) reaches this (0: off); checked when
+ *     a storyline grows (on the title schedule) and when an event merge brings storylines together. 0.4: retellings
+ *     of one claim share its key words in most of their posts; two competing claims of one event share only the
+ *     event's words (about 0.33 between the two stories of AleppoScenarioTest)
  */
 public record GroupingSettings(
         double joinThreshold,
@@ -195,7 +204,9 @@ public record GroupingSettings(
         double nearlyJoinedHours,
         int nearlyJoinedSharedTerms,
         double nearlyJoinedCosine,
-        double storyTextOnlyThreshold) {
+        double storyTextOnlyThreshold,
+        double storyEventShareDiscount,
+        double storyMergeCosine) {
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
@@ -265,7 +276,9 @@ public record GroupingSettings(
                 6.0,
                 2,
                 0.05,
-                0.15);
+                0.05,
+                1.0,
+                0.4);
     }
 
     /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */

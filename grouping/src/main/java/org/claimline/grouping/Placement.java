@@ -16,6 +16,8 @@ import java.util.List;
  * @param eventTitle the event's current short title
  * @param storylineLabel the storyline's current short label
  * @param corroboration independent voices telling the storyline (authors, a copy-paste cluster counted once)
+ * @param storylineMerges storylines absorbed because their posts were found to tell one claim, in order (after the
+ *     event merges of this placement); {@code storylineId} is already the surviving storyline
  */
 public record Placement(
         String postId,
@@ -28,5 +30,14 @@ public record Placement(
         List<EventMerge> merges,
         String eventTitle,
         String storylineLabel,
-        int corroboration) {
+        int corroboration,
+        List<StorylineMerge> storylineMerges) {
+
+    /** A placement that merged no storyline (the form before storyline merges were published). */
+    public Placement(String postId, String eventId, String storylineId, boolean newEvent, boolean newStoryline,
+            List<String> reasons, List<Signal> signals, List<EventMerge> merges, String eventTitle,
+            String storylineLabel, int corroboration) {
+        this(postId, eventId, storylineId, newEvent, newStoryline, reasons, signals, merges, eventTitle,
+                storylineLabel, corroboration, List.of());
+    }
 }

@@ -1,5 +1,7 @@
 package org.claimline.grouping;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.claimline.grouping.util.LongIntMap;
 
 /** The engine's working memory of one storyline: bounded term counts, its first post and the voices telling it. */
@@ -17,6 +19,35 @@ final class StorylineState {
     int frozenVoices;
     /** Whether any post of this storyline carried an image (a picture's story is told by the picture, not its words). */
     boolean hasImage;
+    /** The storyline this one was merged into (its posts tell the same claim); null while it stands alone. */
+    StorylineState mergedInto;
+    /**
+     * Storylines merged into this one, kept reachable while it is: the image, text and reply indexes hold storylines by
+     * weak reference and resolve a merged one to this, so it must not be collected before this one is.
+     */
+    List<StorylineState> absorbed;
+    /** Posts it had when last compared with its event's other storylines (-1: never). */
+    int mergeCheckPosts = -1;
+
+    void absorb(StorylineState merged) {
+        if (absorbed == null) {
+            absorbed = new ArrayList<>(2);
+        }
+        absorbed.add(merged);
+        merged.mergedInto = this;
+        // a merged storyline is only a forwarding address now
+        merged.terms = new LongIntMap();
+        merged.voices = new LongIntMap();
+    }
+
+    /** This storyline, or the one it was (transitively) merged into. */
+    StorylineState resolve() {
+        StorylineState st = this;
+        while (st.mergedInto != null) {
+            st = st.mergedInto;
+        }
+        return st;
+    }
 
     int corroboration() {
         return frozenVoices + voices.size();

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,77 @@ class AleppoScenarioTest {
         Placement last = celebrate.get(celebrate.size() - 1);
         assertTrue(last.eventTitle().toLowerCase().contains("aleppo"), last.eventTitle());
         assertEquals(celebrateTexts.length, last.corroboration());
+    }
+
+    /**
+     * The same two competing stories told only in words (no pictures to tell them apart), after chatter: one event,
+     * two storylines, as the words every post of the event carries (the city, its hashtag, "residents") say which
+     * event, not which claim. With the event's words counted like any other (storyEventShareDiscount 0), the
+     * stories share one storyline.
+     */
+    @Test
+    void competingStoriesToldOnlyInWordsKeepTwoStorylines() {
+        List<List<Placement>> stories = wordsOnly(GroupingSettings.defaults());
+        assertEquals(1, storylines(stories.get(0), stories).size(), "the goodbye posts tell one story");
+        assertEquals(1, storylines(stories.get(1), stories).size(), "the celebration posts tell one story");
+        assertNotEquals(storylines(stories.get(0), stories), storylines(stories.get(1), stories),
+                "two competing storylines");
+        Set<String> events = new HashSet<>();
+        stories.forEach(story -> story.forEach(p -> events.add(p.eventId())));
+        assertEquals(1, events.size(), "one Aleppo event");
+
+        List<List<Placement>> undiscounted = wordsOnly(GroupingSettings.defaults().with("storyEventShareDiscount", "0"));
+        assertEquals(storylines(undiscounted.get(0), undiscounted), storylines(undiscounted.get(1), undiscounted),
+                "without the discount the celebration joins the goodbye storyline on the event's words");
+    }
+
+    private static List<List<Placement>> wordsOnly(GroupingSettings settings) {
+        AtomicInteger ids = new AtomicInteger();
+        GroupingEngine engine = new GroupingEngine(settings, () -> "id" + ids.incrementAndGet());
+        Instant t = Instant.parse("2016-12-13T06:00:00Z");
+        String[] chatter = {"good morning everyone coffee time", "my team lost again tonight", "new album out this friday",
+            "traffic is terrible on the ring road", "happy birthday to my sister", "cannot wait for the holidays"};
+        for (int i = 0; i < 120; i++) {
+            engine.place(Posts.text("u" + i, chatter[i % chatter.length] + " " + i, t.minusSeconds(3600 - i * 20L)));
+        }
+        String[] goodbyeTexts = {
+            "Residents of east #Aleppo say goodbye to their city as the evacuation begins, civilians executed in their homes",
+            "Last messages from east #Aleppo: residents saying goodbye, reports of civilians executed by advancing forces",
+            "UN says civilians executed on the spot in east #Aleppo as residents say goodbye before the evacuation",
+            "Residents of east #Aleppo saying goodbye, civilians executed as the evacuation is delayed",
+        };
+        String[] celebrateTexts = {
+            "Residents celebrate the liberation of #Aleppo in the streets tonight, flags and fireworks",
+            "Video: people dancing in #Aleppo streets to celebrate liberation, fireworks over the city",
+            "Crowds celebrate liberation of #Aleppo with flags, cars honking through the night",
+            "Residents of #Aleppo celebrate liberation in the streets with fireworks",
+        };
+        List<Placement> goodbye = new ArrayList<>();
+        List<Placement> celebrate = new ArrayList<>();
+        int minute = 0;
+        for (int i = 0; i < goodbyeTexts.length; i++) {
+            goodbye.add(engine.place(Posts.post("g" + i, goodbyeTexts[i], t.plusSeconds(60L * minute++), EAST_ALEPPO,
+                    List.of(), null)));
+            celebrate.add(engine.place(Posts.post("c" + i, celebrateTexts[i], t.plusSeconds(60L * minute++),
+                    WEST_ALEPPO, List.of(), null)));
+        }
+        return List.of(goodbye, celebrate);
+    }
+
+    /** The storylines a story's posts end in, following the storyline merges reported by any placement. */
+    private static Set<String> storylines(List<Placement> story, List<List<Placement>> all) {
+        Map<String, String> mergedInto = new HashMap<>();
+        all.forEach(list -> list.forEach(p -> p.storylineMerges()
+                .forEach(m -> mergedInto.put(m.fromStorylineId(), m.intoStorylineId()))));
+        Set<String> ids = new HashSet<>();
+        for (Placement p : story) {
+            String id = p.storylineId();
+            while (mergedInto.containsKey(id)) {
+                id = mergedInto.get(id);
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     /** The event a post ends in, following the merges that later posts reported. */

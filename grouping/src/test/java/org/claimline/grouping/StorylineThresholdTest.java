@@ -48,10 +48,11 @@ class StorylineThresholdTest {
         assertNotEquals(first.storylineId(), retelling.storylineId(), String.join(" | ", retelling.reasons()));
     }
 
+    /** Storyline merging off: it would merge the two storylines afterwards (StorylineMergeTest). */
     @Test
     void withTheTextOnlyThresholdAsStrictTheRetellingStartsItsOwnStoryline() {
         GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults().with("storyThreshold", "0.95")
-                .with("storyTextOnlyThreshold", "0.95"), () -> "id" + ids.incrementAndGet());
+                .with("storyTextOnlyThreshold", "0.95").with("storyMergeCosine", "0"), () -> "id" + ids.incrementAndGet());
         Posts.background(engine);
         Placement first = engine.place(Posts.text("a1", "huge fire at the harbour warehouse, firefighters on site",
                 Posts.minutes(50)));

@@ -18,6 +18,7 @@ import org.claimline.grouping.EventMerge;
 import org.claimline.grouping.GroupingEngine;
 import org.claimline.grouping.GroupingSettings;
 import org.claimline.grouping.Placement;
+import org.claimline.grouping.StorylineMerge;
 
 /**
  * Scores the grouping engine on a labeled corpus: feeds its posts in time order with labels hidden, then prints a
@@ -77,6 +78,7 @@ public final class EvalMain {
         GroupingEngine engine = new GroupingEngine(settings);
         List<Placement> placements = new ArrayList<>(posts.size());
         Map<String, String> mergedInto = new HashMap<>();
+        Map<String, String> storylineMergedInto = new HashMap<>();
         Map<String, Map<String, Integer>> live = new HashMap<>();
         Set<String> seenEvents = new HashSet<>();
         long start = System.nanoTime();
@@ -85,6 +87,9 @@ public final class EvalMain {
             placements.add(placement);
             for (EventMerge merge : placement.merges()) {
                 mergedInto.put(merge.fromEventId(), merge.intoEventId());
+            }
+            for (StorylineMerge merge : placement.storylineMerges()) {
+                storylineMergedInto.put(merge.fromStorylineId(), merge.intoStorylineId());
             }
             if (explainJoins > 0 && !placement.newEvent() && post.event() != null) {
                 Map<String, Integer> counts = live.getOrDefault(resolve(placement.eventId(), mergedInto), Map.of());
@@ -134,7 +139,8 @@ public final class EvalMain {
                 perEvent.computeIfAbsent(post.event(), k -> new BCubed());
                 predictedPerLabel.computeIfAbsent(post.event(), k -> new HashMap<>()).merge(event, 1, Integer::sum);
                 if (post.story() != null) {
-                    storylines.add(placement.storylineId(), post.event() + '\u0000' + post.story());
+                    storylines.add(resolve(placement.storylineId(), storylineMergedInto),
+                            post.event() + '\u0000' + post.story());
                 }
             }
         }
@@ -145,7 +151,7 @@ public final class EvalMain {
                 perEvent.get(post.event()).add(resolve(placements.get(i).eventId(), mergedInto), post.event());
                 if (post.story() != null) {
                     perEventStories.computeIfAbsent(post.event(), k -> new BCubed())
-                            .add(placements.get(i).storylineId(), post.story());
+                            .add(resolve(placements.get(i).storylineId(), storylineMergedInto), post.story());
                 }
             }
         }
