@@ -198,6 +198,16 @@ function apply(change) {
     pending.push(change);
     updateBar();
   }
+  if (change.kind === 'STORYLINES_MERGED' && change.storylinesMerged) {
+    // the absorbed storyline's lane goes; its posts now show in the surviving lane
+    const gone = lanes.get(change.storylinesMerged.fromStorylineId);
+    if (gone) {
+      gone.box.remove();
+      lanes.delete(change.storylinesMerged.fromStorylineId);
+    }
+    const survivor = lanes.get(change.storylinesMerged.intoStorylineId);
+    if (survivor) { loadLane(survivor, true); }
+  }
   if (change.kind === 'EVENTS_MERGED') { reloadAll(); }
 }
 

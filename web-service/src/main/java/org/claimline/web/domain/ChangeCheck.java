@@ -35,7 +35,16 @@ public final class ChangeCheck {
             if (change.post() == null || blank(change.post().id())) {
                 return Optional.of("POST_PLACED without a post id");
             }
-            if (change.storyline() != null && blank(change.storyline().id())) {
+            if (change.kind() == ChangeKind.STORYLINES_MERGED) {
+            if (change.storylinesMerged() == null || blank(change.storylinesMerged().fromStorylineId())
+                    || blank(change.storylinesMerged().intoStorylineId())) {
+                return Optional.of("STORYLINES_MERGED without both storyline ids");
+            }
+            if (change.storylinesMerged().fromStorylineId().equals(change.storylinesMerged().intoStorylineId())) {
+                return Optional.of("STORYLINES_MERGED of a storyline into itself");
+            }
+        }
+        if (change.storyline() != null && blank(change.storyline().id())) {
                 return Optional.of("POST_PLACED with a storyline without id");
             }
         }
@@ -45,6 +54,15 @@ public final class ChangeCheck {
             }
             if (change.merged().fromEventId().equals(change.merged().intoEventId())) {
                 return Optional.of("EVENTS_MERGED of an event into itself");
+            }
+        }
+        if (change.kind() == ChangeKind.STORYLINES_MERGED) {
+            if (change.storylinesMerged() == null || blank(change.storylinesMerged().fromStorylineId())
+                    || blank(change.storylinesMerged().intoStorylineId())) {
+                return Optional.of("STORYLINES_MERGED without both storyline ids");
+            }
+            if (change.storylinesMerged().fromStorylineId().equals(change.storylinesMerged().intoStorylineId())) {
+                return Optional.of("STORYLINES_MERGED of a storyline into itself");
             }
         }
         if (change.storyline() != null && blank(change.storyline().id())) {

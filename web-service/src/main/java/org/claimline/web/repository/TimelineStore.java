@@ -244,6 +244,56 @@ public class TimelineStore {
         }
     }
 
+    /**
+     * Moves every post of storyline {@code from} to {@code into} (a storyline merge inside {@code eventId}), with its
+     * activity and signal counts, and removes the absorbed storyline. Each moved post's stored JSON names its new
+     * storyline: the key and value are replaced literally, as written at placement (compact) or by migration V3
+     * (spaced); inside a JSON string every quote is escaped, so post text can never match.
+     */
+    public void mergeStorylines(Connection connection, String eventId, String from, String into)
+            throws SQLException {
+        flush(connection);
+        pagesChanged.add(eventId);
+        try (PreparedStatement postMove = connection.prepareStatement(
+                "UPDATE posts SET storyline_id = ?, api_json = replace(replace(api_json, "
+                        + "'\"storylineId\":' || to_json(?::text)::text, '\"storylineId\":' || to_json(?::text)::text), "
+                        + "'\"storylineId\" : ' || to_json(?::text)::text, '\"storylineId\" : ' || to_json(?::text)::text) "
+                        + "WHERE storyline_id = ?");
+                PreparedStatement remove = connection.prepareStatement("DELETE FROM storylines WHERE id = ?")) {
+            postMove.setString(1, into);
+            postMove.setString(2, from);
+            postMove.setString(3, into);
+            postMove.setString(4, from);
+            postMove.setString(5, into);
+            postMove.setString(6, from);
+            postMove.executeUpdate();
+            moveStorylineCounts(connection, "activity", "bucket", eventId, from, into);
+            moveStorylineCounts(connection, "signal_counts", "type", eventId, from, into);
+            remove.setString(1, from);
+            remove.executeUpdate();
+        }
+    }
+
+    /** A storyline's counts live under the event that holds it now (an event merge moves them along). */
+    private static void moveStorylineCounts(Connection connection, String table, String key, String eventId,
+            String from, String into) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement(
+                "INSERT INTO " + table + " (event_id, storyline_id, " + key + ", posts) SELECT event_id, ?, "
+                        + key + ", posts FROM " + table + " WHERE event_id = ? AND storyline_id = ? "
+                        + "ON CONFLICT (event_id, storyline_id, " + key + ") DO UPDATE SET posts = " + table
+                        + ".posts + EXCLUDED.posts");
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE event_id = ? AND storyline_id = ?")) {
+            move.setString(1, into);
+            move.setString(2, eventId);
+            move.setString(3, from);
+            move.executeUpdate();
+            delete.setString(1, eventId);
+            delete.setString(2, from);
+            delete.executeUpdate();
+        }
+    }
+
     private static void moveCounts(Connection connection, String table, String key, String from, String into)
             throws SQLException {
         try (PreparedStatement move = connection.prepareStatement(

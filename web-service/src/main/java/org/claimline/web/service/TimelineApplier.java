@@ -196,6 +196,10 @@ public class TimelineApplier {
         if (change.storyline() != null) {
             store.storyline(change.storyline(), target);
         }
+        if (change.kind() == ChangeKind.STORYLINES_MERGED) {
+            store.mergeStorylines(connection, target, change.storylinesMerged().fromStorylineId(),
+                    change.storylinesMerged().intoStorylineId());
+        }
         if (change.kind() == ChangeKind.POST_PLACED) {
             Instant sortAt = change.post().postedAt() == null ? at : change.post().postedAt();
             String storylineId = change.storyline() == null ? null : change.storyline().id();

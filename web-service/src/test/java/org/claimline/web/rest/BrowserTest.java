@@ -165,6 +165,37 @@ class BrowserTest {
     }
 
     @Test
+    void aStorylineMergeFoldsTwoLanesIntoOneWithoutReload() {
+        String eventId = Timeline.newId("ev");
+        String kept = Timeline.newId("st");
+        String absorbed = Timeline.newId("st");
+        Timeline.send(
+                Timeline.placed(1, event(eventId, "Aleppo evacuation", 1, 1),
+                        storyline(kept, eventId, "residents say goodbye", 1),
+                        post(eventId + "-a", "Residents say goodbye to their homes", "en", "Lina", "East Aleppo",
+                                "https://x.com/l/2", 1, List.of())),
+                Timeline.placed(2, event(eventId, "Aleppo evacuation", 2, 2),
+                        storyline(absorbed, eventId, "farewell", 1, T0.plusSeconds(120)),
+                        post(eventId + "-b", "Residents bid farewell to the old city", "en", "Omar", "East Aleppo",
+                                "https://x.com/o/2", 2, List.of())));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", eventId).then()
+                .body("storylineCount", equalTo(2)));
+        open("/events/" + eventId);
+        waiting(WAIT).until(ExpectedConditions.textToBe(By.id("status"), "live"));
+        waiting(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".lane"), 2));
+        browser.executeScript("window.__notReloaded = true;");
+
+        Timeline.send(Timeline.storylinesMerged(eventId, 3, absorbed, kept, 2));
+
+        waiting(LIVE).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".lane"), 1));
+        WebElement lane = browser.findElement(By.cssSelector(".lane"));
+        assertEquals(kept, lane.getAttribute("data-storyline-id"));
+        waiting(LIVE).until(d -> lane.findElements(By.cssSelector(".post-card")).size() == 2);
+        assertEquals(1, lane.findElements(By.cssSelector("[data-post-id='" + eventId + "-b']")).size());
+        assertEquals(Boolean.TRUE, browser.executeScript("return window.__notReloaded === true;"));
+    }
+
+    @Test
     void hostileTextInTextAuthorAndPlaceStaysInert() {
         String eventId = Timeline.newId("ev");
         String storylineId = Timeline.newId("st");

@@ -60,6 +60,33 @@ class TimelineApiTest {
     }
 
     @Test
+    void aStorylineMergeMovesItsPostsIntoTheSurvivingStoryline() {
+        String event = Timeline.newId("ev");
+        String kept = Timeline.newId("st");
+        String absorbed = Timeline.newId("st");
+        Timeline.send(Timeline.placed(event, kept, 1, event + "-p1", "Residents say goodbye"),
+                Timeline.placed(event, absorbed, 2, event + "-p2", "Residents bid farewell to their streets"),
+                Timeline.placed(event, absorbed, 3, event + "-p3", "Farewell to the old city"));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", event).then().statusCode(200)
+                .body("storylines", hasSize(2)));
+
+        Timeline.send(Timeline.storylinesMerged(event, 4, absorbed, kept, 3));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", event).then().statusCode(200)
+                .body("storylines", hasSize(1)));
+        given().get("/api/v1/events/{id}", event).then()
+                .body("storylines[0].id", equalTo(kept))
+                .body("storylines[0].postCount", equalTo(3))
+                .body("storylines[0].signals.'first-report'", equalTo(3));
+        given().get("/api/v1/events/{id}/posts?storyline={s}", event, kept).then().statusCode(200)
+                .body("items.id", contains(event + "-p3", event + "-p2", event + "-p1"))
+                .body("items.storylineId", contains(kept, kept, kept))
+                .body("items[0].text", equalTo("Farewell to the old city"));
+        given().get("/api/v1/events/{id}/posts?storyline={s}", event, absorbed).then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
     void timelineIsCursorPagedWithoutGapsOrRepeats() {
         String event = Timeline.newId("ev");
         String storyline = Timeline.newId("st");

@@ -20,6 +20,7 @@ import org.claimline.contracts.Place;
 import org.claimline.contracts.PostSummary;
 import org.claimline.contracts.SignalNote;
 import org.claimline.contracts.StorylineSummary;
+import org.claimline.contracts.StorylinesMerged;
 import org.claimline.contracts.TimelineChanged;
 import org.claimline.contracts.Topics;
 import org.claimline.contracts.kafka.ContractSerializer;
@@ -78,6 +79,14 @@ public final class Timeline {
         return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.EVENTS_MERGED, intoEventId, sequence,
                 Instant.now(), event(intoEventId, "Merged " + intoEventId, posts), null, null,
                 new EventsMerged(fromEventId, intoEventId), null, null);
+    }
+
+    /** A STORYLINES_MERGED change: {@code from} absorbed by {@code into}, which now holds {@code posts} posts. */
+    public static TimelineChanged storylinesMerged(String eventId, long sequence, String from, String into,
+            long posts) {
+        return new TimelineChanged(TimelineChanged.SCHEMA_VERSION, ChangeKind.STORYLINES_MERGED, eventId, sequence,
+                Instant.now(), event(eventId, "Evacuation of " + eventId, posts),
+                storyline(into, eventId, "story " + into, posts), null, null, null, new StorylinesMerged(from, into));
     }
 
     public static synchronized void send(TimelineChanged... changes) {
