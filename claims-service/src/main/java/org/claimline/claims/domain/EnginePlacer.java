@@ -7,10 +7,12 @@ import org.claimline.contracts.MediaFingerprint;
 import org.claimline.contracts.Place;
 import org.claimline.contracts.PostAccepted;
 import org.claimline.contracts.SignalNote;
+import org.claimline.contracts.StorylinesMerged;
 import org.claimline.grouping.EventMerge;
 import org.claimline.grouping.GroupingEngine;
 import org.claimline.grouping.PostEvidence;
 import org.claimline.grouping.Signal;
+import org.claimline.grouping.StorylineMerge;
 
 /**
  * Places posts with the grouping engine (place, time, text across languages, images, replies, merges, signals): it
@@ -36,8 +38,12 @@ public final class EnginePlacer implements Placer {
         for (EventMerge m : p.merges()) {
             merges.add(new EventsMerged(m.fromEventId(), m.intoEventId()));
         }
+        List<StorylinesMerged> storylineMerges = new ArrayList<>(p.storylineMerges().size());
+        for (StorylineMerge m : p.storylineMerges()) {
+            storylineMerges.add(new StorylinesMerged(m.fromStorylineId(), m.intoStorylineId()));
+        }
         return new Placement(p.postId(), p.eventId(), p.storylineId(), p.reasons(), signals, merges, p.eventTitle(),
-                p.storylineLabel(), p.corroboration());
+                p.storylineLabel(), p.corroboration(), storylineMerges);
     }
 
     @Override
