@@ -1059,13 +1059,14 @@ public final class GroupingEngine {
         }
         StorylineState best = null;
         double bestCosine = s.storyMergeCosine();
+        Centroid centroid = centroid(a, event);
         List<StorylineState> storylines = event.storylines;
         for (int i = storylines.size() - 1; i >= Math.max(0, storylines.size() - s.storylineScan()); i--) {
             StorylineState b = storylines.get(i);
             if (b == a || b.hasImage) {
                 continue;
             }
-            double cosine = storylineCosine(a, b, event);
+            double cosine = storylineCosine(centroid, b, event);
             if (cosine >= bestCosine) {
                 best = b;
                 bestCosine = cosine;
@@ -1082,33 +1083,56 @@ public final class GroupingEngine {
                 + fixed2(bestCosine) + ")");
     }
 
+    /** A storyline's centroid over the terms its event keeps: keys, IDF weights, weighted shares and squared length. */
+    private record Centroid(long[] keys, double[] weights, double[] values, double norm2) {
+    }
+
     /**
-     * Cosine between two storylines' centroids: each term's share of the storyline's posts times its IDF weight, over
-     * the terms their event keeps (function words, authors and place cells are no part of what a claim says).
+     * The centroid of a storyline: each term's share of its posts times its IDF weight, over the terms its event keeps
+     * (function words, authors and place cells are no part of what a claim says). Computed once per comparison round.
      */
-    private double storylineCosine(StorylineState a, StorylineState b, EventState event) {
-        double[] acc = new double[3];
+    private Centroid centroid(StorylineState a, EventState event) {
+        int size = a.terms.size();
+        long[] keys = new long[size];
+        double[] weights = new double[size];
+        double[] values = new double[size];
+        int[] n = {0};
+        double[] norm2 = {0};
         a.terms.forEach((key, count) -> {
             if (event.terms.get(key) > 0) {
                 double w = Math.max(0, stats.idf(key) - s.cosineIdfOffset());
                 double x = w * count / a.posts;
-                acc[1] += x * x;
-                int other = b.terms.get(key);
-                if (other > 0) {
-                    acc[0] += x * w * other / b.posts;
-                }
+                norm2[0] += x * x;
+                keys[n[0]] = key;
+                weights[n[0]] = w;
+                values[n[0]] = x;
+                n[0]++;
             }
         });
-        if (acc[0] <= 0) {
+        return new Centroid(Arrays.copyOf(keys, n[0]), Arrays.copyOf(weights, n[0]), Arrays.copyOf(values, n[0]),
+                norm2[0]);
+    }
+
+    /** Cosine between a storyline's centroid and another storyline's (computed alike, only when they share a term). */
+    private double storylineCosine(Centroid a, StorylineState b, EventState event) {
+        double dot = 0;
+        for (int i = 0; i < a.keys.length; i++) {
+            int other = b.terms.get(a.keys[i]);
+            if (other > 0) {
+                dot += a.values[i] * a.weights[i] * other / b.posts;
+            }
+        }
+        if (dot <= 0) {
             return 0;
         }
+        double[] norm2 = {0};
         b.terms.forEach((key, count) -> {
             if (event.terms.get(key) > 0) {
                 double y = Math.max(0, stats.idf(key) - s.cosineIdfOffset()) * count / b.posts;
-                acc[2] += y * y;
+                norm2[0] += y * y;
             }
         });
-        return acc[0] / Math.sqrt(acc[1] * acc[2]);
+        return dot / Math.sqrt(a.norm2 * norm2[0]);
     }
 
     private void absorb(StorylineState small, StorylineState large, EventState event) {

@@ -70,6 +70,65 @@ class StorylineMergeTest {
         assertTrue(retelling.storylineMerges().isEmpty());
     }
 
+    private static final PostEvidence.Place HARBOUR = new PostEvidence.Place(53.54, 9.98, 2.0, null);
+    private static final PostEvidence.Place FAR_AWAY = new PostEvidence.Place(40.70, -74.01, 2.0, null);
+
+    /**
+     * A report of the same fire claimed far away scores too little to join (strict join threshold) and starts an event
+     * of its own, which fragment merging joins with the running one at once: the storyline it brings retells the
+     * running one's.
+     */
+    private List<Placement> fragmentMerged(String storyMergeCosine) {
+        GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults().with("joinThreshold", "0.5")
+                .with("storyMergeCosine", storyMergeCosine), () -> "id" + ids.incrementAndGet());
+        Posts.background(engine);
+        List<Placement> out = new ArrayList<>();
+        out.add(engine.place(Posts.post("a1", FIRST, Posts.minutes(50), HARBOUR, List.of(), null)));
+        out.add(engine.place(Posts.post("a2", RETELLING, Posts.minutes(51), HARBOUR, List.of(), null)));
+        out.add(engine.place(Posts.post("b1", "harbour warehouse fire tonight, firefighters on site", Posts.minutes(52),
+                FAR_AWAY, List.of(), null)));
+        return out;
+    }
+
+    @Test
+    void aStorylineBroughtByAnEventMergeMergesWithTheOneItRetells() {
+        List<Placement> out = fragmentMerged(String.valueOf(GroupingSettings.defaults().storyMergeCosine()));
+        Placement far = out.get(2);
+        assertTrue(far.newEvent(), String.join(" | ", far.reasons()));
+        assertEquals(1, far.merges().size(), String.join(" | ", far.reasons()));
+        assertEquals(out.get(0).eventId(), far.merges().get(0).intoEventId(), "the far event went into the running one");
+        assertEquals(out.get(0).eventId(), far.eventId());
+        assertEquals(1, far.storylineMerges().size(), String.join(" | ", far.reasons()));
+        assertEquals(resolve(out.get(0).storylineId(), out), far.storylineId());
+        assertEquals(resolve(out.get(1).storylineId(), out), far.storylineId());
+    }
+
+    @Test
+    void withTheSettingOffAnEventMergeKeepsTheStorylinesItBrings() {
+        List<Placement> out = fragmentMerged("0");
+        Placement far = out.get(2);
+        assertEquals(1, far.merges().size(), String.join(" | ", far.reasons()));
+        assertTrue(far.storylineMerges().isEmpty());
+        assertNotEquals(resolve(out.get(0).storylineId(), out), far.storylineId());
+    }
+
+    private static String resolve(String storylineId, List<Placement> placements) {
+        String id = storylineId;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Placement p : placements) {
+                for (StorylineMerge m : p.storylineMerges()) {
+                    if (m.fromStorylineId().equals(id)) {
+                        id = m.intoStorylineId();
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return id;
+    }
+
     /** After a restart that replays each post under its storyline after the merges, a new retelling finds it. */
     @Test
     void aRestartReplayingTheMergedStorylineContinuesIt() {
