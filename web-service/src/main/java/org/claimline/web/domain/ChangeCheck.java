@@ -35,38 +35,40 @@ public final class ChangeCheck {
             if (change.post() == null || blank(change.post().id())) {
                 return Optional.of("POST_PLACED without a post id");
             }
-            if (change.kind() == ChangeKind.STORYLINES_MERGED) {
-            if (change.storylinesMerged() == null || blank(change.storylinesMerged().fromStorylineId())
-                    || blank(change.storylinesMerged().intoStorylineId())) {
-                return Optional.of("STORYLINES_MERGED without both storyline ids");
-            }
-            if (change.storylinesMerged().fromStorylineId().equals(change.storylinesMerged().intoStorylineId())) {
-                return Optional.of("STORYLINES_MERGED of a storyline into itself");
-            }
-        }
-        if (change.storyline() != null && blank(change.storyline().id())) {
+            if (change.storyline() != null && blank(change.storyline().id())) {
                 return Optional.of("POST_PLACED with a storyline without id");
             }
         }
         if (change.kind() == ChangeKind.EVENTS_MERGED) {
-            if (change.merged() == null || blank(change.merged().fromEventId()) || blank(change.merged().intoEventId())) {
-                return Optional.of("EVENTS_MERGED without both event ids");
-            }
-            if (change.merged().fromEventId().equals(change.merged().intoEventId())) {
-                return Optional.of("EVENTS_MERGED of an event into itself");
+            Optional<String> problem = change.merged() == null ? Optional.of("EVENTS_MERGED without both event ids")
+                    : mergeProblem("EVENTS_MERGED", "event", change.merged().fromEventId(),
+                            change.merged().intoEventId());
+            if (problem.isPresent()) {
+                return problem;
             }
         }
         if (change.kind() == ChangeKind.STORYLINES_MERGED) {
-            if (change.storylinesMerged() == null || blank(change.storylinesMerged().fromStorylineId())
-                    || blank(change.storylinesMerged().intoStorylineId())) {
-                return Optional.of("STORYLINES_MERGED without both storyline ids");
-            }
-            if (change.storylinesMerged().fromStorylineId().equals(change.storylinesMerged().intoStorylineId())) {
-                return Optional.of("STORYLINES_MERGED of a storyline into itself");
+            Optional<String> problem = change.storylinesMerged() == null
+                    ? Optional.of("STORYLINES_MERGED without both storyline ids")
+                    : mergeProblem("STORYLINES_MERGED", "storyline", change.storylinesMerged().fromStorylineId(),
+                            change.storylinesMerged().intoStorylineId());
+            if (problem.isPresent()) {
+                return problem;
             }
         }
         if (change.storyline() != null && blank(change.storyline().id())) {
             return Optional.of("storyline summary without id");
+        }
+        return Optional.empty();
+    }
+
+    /** What is wrong with a merge of {@code from} into {@code into}, if anything. */
+    private static Optional<String> mergeProblem(String kind, String what, String from, String into) {
+        if (blank(from) || blank(into)) {
+            return Optional.of(kind + " without both " + what + " ids");
+        }
+        if (from.equals(into)) {
+            return Optional.of(kind + " of one " + what + " into itself");
         }
         return Optional.empty();
     }
