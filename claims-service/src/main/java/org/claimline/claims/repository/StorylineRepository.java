@@ -2,12 +2,9 @@ package org.claimline.claims.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.hibernate.Session;
 
 /** Storylines of claims' own database. */
 @ApplicationScoped
@@ -35,24 +32,9 @@ public class StorylineRepository implements PanacheRepositoryBase<StorylineEntit
     /**
      * Moves one storyline's posts, signals and authors into another of the same event (a storyline merge) and returns
      * the absorbing storyline's number of distinct authors. The caller flushes first, so that rows of the current batch
-     * move too; the statements run on the session's connection, as an event merge's do.
+     * move too.
      */
     public long moveContents(String fromStorylineId, String intoStorylineId) {
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            for (String sql : MOVES) {
-                try (PreparedStatement move = connection.prepareStatement(sql)) {
-                    move.setString(1, intoStorylineId);
-                    move.setString(2, fromStorylineId);
-                    move.executeUpdate();
-                }
-            }
-            try (PreparedStatement count = connection.prepareStatement(COUNT_AUTHORS)) {
-                count.setString(1, intoStorylineId);
-                try (ResultSet result = count.executeQuery()) {
-                    result.next();
-                    return result.getLong(1);
-                }
-            }
-        });
+        return ContentMove.run(getEntityManager(), MOVES, COUNT_AUTHORS, fromStorylineId, intoStorylineId);
     }
 }
