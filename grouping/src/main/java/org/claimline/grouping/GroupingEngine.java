@@ -1000,8 +1000,12 @@ public final class GroupingEngine {
         if (s.storyEventShareDiscount() <= 0 || event.posts <= 0) {
             return null;
         }
-        double[] w = new double[p.weights.length];
-        for (int i = 0; i < w.length; i++) {
+        if (storyWeightBuffer.length < p.weights.length) {
+            storyWeightBuffer = new double[Math.max(p.weights.length, storyWeightBuffer.length * 2)];
+        }
+        double[] w = storyWeightBuffer;
+        for (int i = 0; i < p.weights.length; i++) {
+            w[i] = 0;
             if (p.weights[i] > 0) {
                 double share = Math.min(1, event.terms.get(p.terms[i]) / (double) event.posts);
                 w[i] = p.weights[i] * Math.max(0, 1 - s.storyEventShareDiscount() * share);
@@ -1010,13 +1014,16 @@ public final class GroupingEngine {
         return w;
     }
 
+    /** Reused by {@link #storyWeights} (one post at a time); only its first {@code p.weights.length} entries count. */
+    private double[] storyWeightBuffer = new double[64];
+
     /** {@link #coverage} of the post by a storyline, with the post's terms weighed by {@link #storyWeights}. */
     private double storyCoverage(StorylineState storyline, double[] weights, Prepared p) {
         double saturation = 1 + s.termSaturation() * storyline.posts;
         double sum = 0;
         double total = 0;
         boolean rareShared = false;
-        for (int i = 0; i < weights.length; i++) {
+        for (int i = 0; i < p.weights.length; i++) {
             if (weights[i] > 0) {
                 total += weights[i];
                 int count = storyline.terms.get(p.terms[i]);
@@ -1059,12 +1066,15 @@ public final class GroupingEngine {
         }
         StorylineState best = null;
         double bestCosine = s.storyMergeCosine();
-        Centroid centroid = centroid(a, event);
+        Centroid centroid = null;
         List<StorylineState> storylines = event.storylines;
         for (int i = storylines.size() - 1; i >= Math.max(0, storylines.size() - s.storylineScan()); i--) {
             StorylineState b = storylines.get(i);
             if (b == a || b.hasImage) {
                 continue;
+            }
+            if (centroid == null) {
+                centroid = centroid(a, event);
             }
             double cosine = storylineCosine(centroid, b, event);
             if (cosine >= bestCosine) {
