@@ -113,7 +113,11 @@ public class OutboxRelay {
                 byte[] payload = row.payload().getBytes(StandardCharsets.UTF_8);
                 changes.add(new TimelinePublisher.Change(row.eventId(), payload));
             }
-            int acknowledged = publisher.publish(changes, config.outbox().publishTimeout());
+            // sent with the transaction suspended: the emitter would otherwise carry its context to the producer's
+            // callback thread, and a commit while that thread was still in it failed ("multiple threads active"),
+            // so the round was rolled back and published again
+            int acknowledged = QuarkusTransaction.suspendingExisting()
+                    .call(() -> publisher.publish(changes, config.outbox().publishTimeout()));
             List<Long> done = new ArrayList<>(acknowledged);
             for (int i = 0; i < acknowledged; i++) {
                 done.add(rows.get(i).id());
