@@ -247,25 +247,22 @@ public class TimelineStore {
     /**
      * Moves every post of storyline {@code from} to {@code into} (a storyline merge inside {@code eventId}), with its
      * activity and signal counts, and removes the absorbed storyline. Each moved post's stored JSON names its new
-     * storyline: the key and value are replaced literally, as written at placement (compact) or by migration V3
-     * (spaced); inside a JSON string every quote is escaped, so post text can never match.
+     * storyline: the key and value are replaced literally, as Jackson (and migration V3's json_strip_nulls) wrote them,
+     * compact; inside a JSON string every quote is escaped, so post text can never match.
      */
     public void mergeStorylines(Connection connection, String eventId, String from, String into)
             throws SQLException {
         flush(connection);
         pagesChanged.add(eventId);
         try (PreparedStatement postMove = connection.prepareStatement(
-                "UPDATE posts SET storyline_id = ?, api_json = replace(replace(api_json, "
-                        + "'\"storylineId\":' || to_json(?::text)::text, '\"storylineId\":' || to_json(?::text)::text), "
-                        + "'\"storylineId\" : ' || to_json(?::text)::text, '\"storylineId\" : ' || to_json(?::text)::text) "
+                "UPDATE posts SET storyline_id = ?, api_json = replace(api_json, "
+                        + "'\"storylineId\":' || to_json(?::text)::text, '\"storylineId\":' || to_json(?::text)::text) "
                         + "WHERE storyline_id = ?");
                 PreparedStatement remove = connection.prepareStatement("DELETE FROM storylines WHERE id = ?")) {
             postMove.setString(1, into);
             postMove.setString(2, from);
             postMove.setString(3, into);
             postMove.setString(4, from);
-            postMove.setString(5, into);
-            postMove.setString(6, from);
             postMove.executeUpdate();
             moveStorylineCounts(connection, "activity", "bucket", eventId, from, into);
             moveStorylineCounts(connection, "signal_counts", "type", eventId, from, into);
