@@ -2,6 +2,7 @@ package org.claimline.grouping.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -64,18 +66,22 @@ import org.claimline.grouping.util.LongIntMap;
  * Unicode folding (case, accents, width), Arabic normalisation and light stemming, CJK bigrams, plural folding, with
  * hashtags (split at camel case too), mentions and URLs kept as their own kinds.
  *
- * <p>Thread-safe: Lucene reuses token streams per thread.
+ * <p>Not thread-safe (its cache of folded tokens is shared without locks): one per engine, as the engine is.
  */
 public final class TextAnalyzer {
 
-    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?:\\s*(?:\\\\?/){2}[^\\s\"“”<>]+");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([\\p{L}\\p{N}_]{1,30})");
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])[#＃]([\\p{L}\\p{M}\\p{N}_]+)");
+    static final Pattern URL = Pattern.compile("(?i)\\bhttps?:\\s*(?:\\\\?/){2}[^\\s\"“”<>]+");
+    static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([\\p{L}\\p{N}_]{1,30})");
+    static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])[#＃]([\\p{L}\\p{M}\\p{N}_]+)");
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|_");
     private static final String URL_TRAILING = ".,;:!?)]}'\"…”’";
     private static final int MIN_WORD_CHARS = 2;
     private static final int SHINGLE = 4;
 
+    /** Folded tokens remembered (direct-mapped; a newer raw token overwrites an older one in its slot). */
+    private static final int FOLD_CACHE_SLOTS = 1 << 15;
+
+    /** The whole chain, one pass: used to fold the stop lists, and the reference the per-token path must equal. */
     private final Analyzer analyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -88,6 +94,37 @@ public final class TextAnalyzer {
             return new TokenStreamComponents(source, stream);
         }
     };
+
+    /**
+     * The chain split in two for speed: the tokenizer and CJK bigrams here, then {@link #folding}'s filters, which see
+     * one token at a time (each maps one token to one token and depends on nothing else), applied once per distinct
+     * raw token and remembered: words repeat, and Unicode folding and stemming cost more than a cache lookup.
+     */
+    private final Analyzer tokens = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new CJKBigramFilter(source));
+        }
+    };
+
+    /** The per-token filters of {@link #analyzer}, applied to one raw token as a whole. */
+    private final Analyzer folding = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new KeywordTokenizer();
+            TokenStream stream = new ICUFoldingFilter(source);
+            stream = new ArabicNormalizationFilter(stream);
+            stream = new ArabicStemFilter(stream);
+            stream = new EnglishMinimalStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    };
+
+    private final String[] cachedRaw = new String[FOLD_CACHE_SLOTS];
+    private final String[] cachedFolded = new String[FOLD_CACHE_SLOTS];
+    private final long[] cachedHash = new long[FOLD_CACHE_SLOTS];
+    private final TermKind[] cachedKind = new TermKind[FOLD_CACHE_SLOTS];
 
     /**
      * Function words of every language Lucene ships a stop list for, folded by the same chain as post text, as term
@@ -154,7 +191,7 @@ public final class TextAnalyzer {
                 Matcher url = URL.matcher(rest);
                 StringBuilder withoutUrls = new StringBuilder();
                 last = 0;
-                while (url.find()) {
+                while (findFrom(url, rest, last, 'h', 'H')) {
                     withoutUrls.append(rest, last, url.start()).append(' ');
                     last = url.end();
                     String normalized = normalizeUrl(url.group());
@@ -169,7 +206,7 @@ public final class TextAnalyzer {
                 Matcher mention = MENTION.matcher(rest);
                 StringBuilder withoutMentions = new StringBuilder();
                 last = 0;
-                while (mention.find()) {
+                while (findFrom(mention, rest, last, '@', '@')) {
                     withoutMentions.append(rest, last, mention.start()).append(' ');
                     last = mention.end();
                     String handle = mention.group(1).toLowerCase(Locale.ROOT);
@@ -182,7 +219,7 @@ public final class TextAnalyzer {
                 Matcher hashtag = HASHTAG.matcher(rest);
                 StringBuilder plain = new StringBuilder();
                 last = 0;
-                while (hashtag.find()) {
+                while (findFrom(hashtag, rest, last, '#', '＃')) {
                     plain.append(rest, last, hashtag.start()).append(' ');
                     last = hashtag.end();
                     addHashtag(b, hashtag.group(1));
@@ -212,6 +249,25 @@ public final class TextAnalyzer {
         return b.build(simHash(normalized), normalized.length());
     }
 
+    /**
+     * The next match starting at or after {@code from}, as {@link Matcher#find()} would give it after a match ending
+     * there, but trying the pattern only where its first character ({@code a} or {@code b}) stands instead of at every
+     * position (a pattern that begins with a lookbehind is otherwise tried at each character of the text).
+     */
+    static boolean findFrom(Matcher m, String s, int from, char a, char b) {
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == a || c == b) {
+                m.region(i, s.length());
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A hashtag body split into words at camel case and underscores (the regex only when there is something to split). */
     private static String splitCamel(String body) {
         boolean split = false;
@@ -231,7 +287,82 @@ public final class TextAnalyzer {
 
     private String fold(String s) {
         StringBuilder out = new StringBuilder();
-        try (TokenStream ts = analyzer.tokenStream("t", s)) {
+        try (TokenStream ts = tokens.tokenStream("t", s)) {
+            CharTermAttribute raw = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.append(cachedFolded[foldedSlot(raw)]);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private void tokenize(String s, Builder b, StringBuilder normalized) {
+        try (TokenStream ts = tokens.tokenStream("t", s)) {
+            CharTermAttribute raw = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                int slot = foldedSlot(raw);
+                String term = cachedFolded[slot];
+                if (term.length() < MIN_WORD_CHARS) {
+                    continue;
+                }
+                b.add(cachedKind[slot], cachedHash[slot], term);
+                if (normalized != null) {
+                    if (normalized.length() > 0) {
+                        normalized.append(' ');
+                    }
+                    normalized.append(term);
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The cache slot holding the raw token's folded form, its term hash and kind (word or function word), folding it
+     * through {@link #folding} first when it is not there.
+     */
+    private int foldedSlot(CharTermAttribute raw) {
+        int slot = (int) Hashing.term(' ', raw) & (FOLD_CACHE_SLOTS - 1);
+        String cached = cachedRaw[slot];
+        if (cached != null && sameChars(cached, raw)) {
+            return slot;
+        }
+        String rawText = raw.toString();
+        String folded = foldToken(rawText);
+        long word = Hashing.term(TermKind.WORD.prefix(), folded);
+        boolean stop = stopTerms.get(word) != 0;
+        cachedRaw[slot] = rawText;
+        cachedFolded[slot] = folded;
+        cachedKind[slot] = stop ? TermKind.STOP_WORD : TermKind.WORD;
+        cachedHash[slot] = stop ? Hashing.term(TermKind.STOP_WORD.prefix(), folded) : word;
+        return slot;
+    }
+
+    private static boolean sameChars(String a, CharTermAttribute b) {
+        int n = b.length();
+        if (a.length() != n) {
+            return false;
+        }
+        char[] chars = b.buffer();
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != chars[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One raw token through the per-token filters (they always give back exactly one token). */
+    private String foldToken(String rawToken) {
+        StringBuilder out = new StringBuilder(rawToken.length());
+        try (TokenStream ts = folding.tokenStream("t", rawToken)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
@@ -244,31 +375,40 @@ public final class TextAnalyzer {
         return out.toString();
     }
 
-    private void tokenize(String s, Builder b, StringBuilder normalized) {
-        try (TokenStream ts = analyzer.tokenStream("t", s)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+    /** The folded words of {@code text} through the whole chain in one pass (the reference for tests). */
+    List<String> foldedWithWholeChain(String text) {
+        return words(analyzer, text);
+    }
+
+    /** The folded words of {@code text} the way posts are analysed: raw tokens, each folded apart and remembered. */
+    List<String> foldedPerToken(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = tokens.tokenStream("t", text)) {
+            CharTermAttribute raw = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                if (term.length() < MIN_WORD_CHARS) {
-                    continue;
-                }
-                long word = Hashing.term(TermKind.WORD.prefix(), term);
-                if (stopTerms.get(word) != 0) {
-                    b.add(TermKind.STOP_WORD, Hashing.term(TermKind.STOP_WORD.prefix(), term), term);
-                } else {
-                    b.add(TermKind.WORD, word, term);
-                }
-                if (normalized != null) {
-                    if (normalized.length() > 0) {
-                        normalized.append(' ');
-                    }
-                    normalized.append(term);
-                }
+                out.add(cachedFolded[foldedSlot(raw)]);
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out;
+    }
+
+    private static List<String> words(Analyzer chain, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = chain.tokenStream("t", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** True for a folded word that is a function word in some language. */

@@ -63,4 +63,64 @@ class TextAnalyzerTest {
         assertTrue(Long.bitCount(a ^ c) > 10);
         assertNotEquals(a, c);
     }
+
+    @Test
+    void foldingEachRawTokenApartAndRememberingItGivesWhatTheWholeChainGives() {
+        List<String> samples = List.of(
+                "Éclipses over the Hurricane's eye: residents FLEE, ﬁnally! ｆｕｌｌｗｉｄｔｈ",
+                "الاجلاء من حلب إجلاء المدنيين والأطفال",
+                "東京で地震が発生しました 서울 지진 速報 abc東京def",
+                "Straße naïve café coöperate İstanbul ΣΊΣΥΦΟΣ Москва",
+                "RT @someone: flooding #HurricaneSandy_NYC 2024-01-01 12:30 x y z",
+                "");
+        for (int round = 0; round < 2; round++) {
+            // the second round reads every token from the cache
+            for (String sample : samples) {
+                assertEquals(analyzer.foldedWithWholeChain(sample), analyzer.foldedPerToken(sample), sample);
+            }
+        }
+    }
+
+    @Test
+    void aTokenOverwrittenInTheCacheIsFoldedAgainCorrectly() {
+        // more distinct tokens than the cache has slots: every slot is overwritten, and earlier words fold the same
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            many.append("Wörter").append(i).append(' ');
+        }
+        String text = many.toString();
+        List<String> first = analyzer.foldedPerToken("Éclipses Wörter7 الاجلاء");
+        analyzer.foldedPerToken(text);
+        assertEquals(first, analyzer.foldedPerToken("Éclipses Wörter7 الاجلاء"));
+        assertEquals(analyzer.foldedWithWholeChain(text), analyzer.foldedPerToken(text));
+    }
+
+    @Test
+    void findingMatchesOnlyAtTheirFirstCharacterFindsWhatFindFinds() {
+        List<String> samples = List.of(
+                "a#b #tag1 ##double x#y &#38; ＃全角 #_under #Camel_Case_Tag end#",
+                "mail me@example.org @alice,@bob_2 (@carol) @@dup a@b @" + "x".repeat(40),
+                "see https://t.co/AbC, HTTP://X.org/a?b=c. nothttp://no.example http: // odd https:\\/\\/esc.example/p",
+                "",
+                "#");
+        List<java.util.regex.Pattern> patterns = List.of(TextAnalyzer.HASHTAG, TextAnalyzer.MENTION, TextAnalyzer.URL);
+        char[][] markers = {{'#', '＃'}, {'@', '@'}, {'h', 'H'}};
+        for (int k = 0; k < patterns.size(); k++) {
+            for (String sample : samples) {
+                List<String> expected = new java.util.ArrayList<>();
+                java.util.regex.Matcher plain = patterns.get(k).matcher(sample);
+                while (plain.find()) {
+                    expected.add(plain.start() + ":" + plain.end() + ":" + plain.group());
+                }
+                List<String> actual = new java.util.ArrayList<>();
+                java.util.regex.Matcher fast = patterns.get(k).matcher(sample);
+                int from = 0;
+                while (TextAnalyzer.findFrom(fast, sample, from, markers[k][0], markers[k][1])) {
+                    actual.add(fast.start() + ":" + fast.end() + ":" + fast.group());
+                    from = fast.end();
+                }
+                assertEquals(expected, actual, patterns.get(k) + " on " + sample);
+            }
+        }
+    }
 }
