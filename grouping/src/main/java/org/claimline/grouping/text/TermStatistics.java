@@ -1,7 +1,5 @@
 package org.claimline.grouping.text;
 
-import java.util.Arrays;
-
 /**
  * Document frequencies learned online in a fixed-size count-min sketch, halved periodically, so that IDF follows the
  * current stream in constant memory however many distinct terms pass.
@@ -19,17 +17,6 @@ public final class TermStatistics {
     private double docs;
     /** Scratch: one term's counter per row. */
     private final int[] slots;
-    /**
-     * Frequencies already looked up since the last document was counted, direct-mapped by term: between two documents
-     * the same terms are looked up many times (a post's terms, the centroids, titles and labels of the events it touches),
-     * and a small table stays in cache where the sketch's rows cost a cache miss each.
-     */
-    private final long[] memoTerms = new long[MEMO_SLOTS];
-    private final int[] memoFrequencies = new int[MEMO_SLOTS];
-    private final int[] memoStamps = new int[MEMO_SLOTS];
-    /** Changes whenever a count changes; a memo entry is valid only under the stamp it was made with. */
-    private int stamp = 1;
-    private static final int MEMO_SLOTS = 1 << 12;
 
     public TermStatistics(int widthBits, int depth, double priorDocs, int halfLifeDocs) {
         this(widthBits, depth, priorDocs, 0, halfLifeDocs);
@@ -53,7 +40,6 @@ public final class TermStatistics {
 
     /** Counts one document containing each of the distinct {@code terms}. */
     public void addDocument(long[] terms) {
-        invalidateMemo();
         int[] slots = this.slots;
         for (long term : terms) {
             // conservative update: raise only the rows at the minimum, which keeps overestimates of rare terms small
@@ -75,26 +61,11 @@ public final class TermStatistics {
     }
 
     public int frequency(long term) {
-        int m = (int) (term ^ term >>> Integer.SIZE) & (MEMO_SLOTS - 1);
-        if (memoStamps[m] == stamp && memoTerms[m] == term) {
-            return memoFrequencies[m];
-        }
         int min = Integer.MAX_VALUE;
         for (int row = 0; row < depth; row++) {
             min = Math.min(min, counts[index(term, row)]);
         }
-        memoTerms[m] = term;
-        memoFrequencies[m] = min;
-        memoStamps[m] = stamp;
         return min;
-    }
-
-    private void invalidateMemo() {
-        if (++stamp == 0) {
-            // after 2^32 documents the stamp comes round again: forget every entry rather than trust an ancient one
-            Arrays.fill(memoStamps, 0);
-            stamp = 1;
-        }
     }
 
     /** Smoothed inverse document frequency, ln((N + prior) / (df + 1 + prior × priorShare)). */
@@ -112,7 +83,6 @@ public final class TermStatistics {
     }
 
     private void halve() {
-        invalidateMemo();
         for (int i = 0; i < counts.length; i++) {
             counts[i] >>>= 1;
         }

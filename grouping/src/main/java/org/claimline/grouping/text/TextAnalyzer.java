@@ -2,7 +2,6 @@ package org.claimline.grouping.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +53,6 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -66,7 +64,7 @@ import org.claimline.grouping.util.LongIntMap;
  * Unicode folding (case, accents, width), Arabic normalisation and light stemming, CJK bigrams, plural folding, with
  * hashtags (split at camel case too), mentions and URLs kept as their own kinds.
  *
- * <p>Not thread-safe (its cache of folded tokens is shared without locks): one per engine, as the engine is.
+ * <p>Thread-safe: Lucene reuses token streams per thread.
  */
 public final class TextAnalyzer {
 
@@ -78,10 +76,6 @@ public final class TextAnalyzer {
     private static final int MIN_WORD_CHARS = 2;
     private static final int SHINGLE = 4;
 
-    /** Folded tokens remembered (direct-mapped; a newer raw token overwrites an older one in its slot). */
-    private static final int FOLD_CACHE_SLOTS = 1 << 15;
-
-    /** The whole chain, one pass: used to fold the stop lists, and the reference the per-token path must equal. */
     private final Analyzer analyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -94,37 +88,6 @@ public final class TextAnalyzer {
             return new TokenStreamComponents(source, stream);
         }
     };
-
-    /**
-     * The chain split in two for speed: the tokenizer and CJK bigrams here, then {@link #folding}'s filters, which see
-     * one token at a time (each maps one token to one token and depends on nothing else), applied once per distinct
-     * raw token and remembered: words repeat, and Unicode folding and stemming cost more than a cache lookup.
-     */
-    private final Analyzer tokens = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new StandardTokenizer();
-            return new TokenStreamComponents(source, new CJKBigramFilter(source));
-        }
-    };
-
-    /** The per-token filters of {@link #analyzer}, applied to one raw token as a whole. */
-    private final Analyzer folding = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new KeywordTokenizer();
-            TokenStream stream = new ICUFoldingFilter(source);
-            stream = new ArabicNormalizationFilter(stream);
-            stream = new ArabicStemFilter(stream);
-            stream = new EnglishMinimalStemFilter(stream);
-            return new TokenStreamComponents(source, stream);
-        }
-    };
-
-    private final String[] cachedRaw = new String[FOLD_CACHE_SLOTS];
-    private final String[] cachedFolded = new String[FOLD_CACHE_SLOTS];
-    private final long[] cachedHash = new long[FOLD_CACHE_SLOTS];
-    private final TermKind[] cachedKind = new TermKind[FOLD_CACHE_SLOTS];
 
     /**
      * Function words of every language Lucene ships a stop list for, folded by the same chain as post text, as term
@@ -287,82 +250,7 @@ public final class TextAnalyzer {
 
     private String fold(String s) {
         StringBuilder out = new StringBuilder();
-        try (TokenStream ts = tokens.tokenStream("t", s)) {
-            CharTermAttribute raw = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.append(cachedFolded[foldedSlot(raw)]);
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private void tokenize(String s, Builder b, StringBuilder normalized) {
-        try (TokenStream ts = tokens.tokenStream("t", s)) {
-            CharTermAttribute raw = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                int slot = foldedSlot(raw);
-                String term = cachedFolded[slot];
-                if (term.length() < MIN_WORD_CHARS) {
-                    continue;
-                }
-                b.add(cachedKind[slot], cachedHash[slot], term);
-                if (normalized != null) {
-                    if (normalized.length() > 0) {
-                        normalized.append(' ');
-                    }
-                    normalized.append(term);
-                }
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The cache slot holding the raw token's folded form, its term hash and kind (word or function word), folding it
-     * through {@link #folding} first when it is not there.
-     */
-    private int foldedSlot(CharTermAttribute raw) {
-        int slot = (int) Hashing.term(' ', raw) & (FOLD_CACHE_SLOTS - 1);
-        String cached = cachedRaw[slot];
-        if (cached != null && sameChars(cached, raw)) {
-            return slot;
-        }
-        String rawText = raw.toString();
-        String folded = foldToken(rawText);
-        long word = Hashing.term(TermKind.WORD.prefix(), folded);
-        boolean stop = stopTerms.get(word) != 0;
-        cachedRaw[slot] = rawText;
-        cachedFolded[slot] = folded;
-        cachedKind[slot] = stop ? TermKind.STOP_WORD : TermKind.WORD;
-        cachedHash[slot] = stop ? Hashing.term(TermKind.STOP_WORD.prefix(), folded) : word;
-        return slot;
-    }
-
-    private static boolean sameChars(String a, CharTermAttribute b) {
-        int n = b.length();
-        if (a.length() != n) {
-            return false;
-        }
-        char[] chars = b.buffer();
-        for (int i = 0; i < n; i++) {
-            if (a.charAt(i) != chars[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** One raw token through the per-token filters (they always give back exactly one token). */
-    private String foldToken(String rawToken) {
-        StringBuilder out = new StringBuilder(rawToken.length());
-        try (TokenStream ts = folding.tokenStream("t", rawToken)) {
+        try (TokenStream ts = analyzer.tokenStream("t", s)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
@@ -375,40 +263,31 @@ public final class TextAnalyzer {
         return out.toString();
     }
 
-    /** The folded words of {@code text} through the whole chain in one pass (the reference for tests). */
-    List<String> foldedWithWholeChain(String text) {
-        return words(analyzer, text);
-    }
-
-    /** The folded words of {@code text} the way posts are analysed: raw tokens, each folded apart and remembered. */
-    List<String> foldedPerToken(String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = tokens.tokenStream("t", text)) {
-            CharTermAttribute raw = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(cachedFolded[foldedSlot(raw)]);
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    private static List<String> words(Analyzer chain, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = chain.tokenStream("t", text)) {
+    private void tokenize(String s, Builder b, StringBuilder normalized) {
+        try (TokenStream ts = analyzer.tokenStream("t", s)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                out.add(term.toString());
+                if (term.length() < MIN_WORD_CHARS) {
+                    continue;
+                }
+                long word = Hashing.term(TermKind.WORD.prefix(), term);
+                if (stopTerms.get(word) != 0) {
+                    b.add(TermKind.STOP_WORD, Hashing.term(TermKind.STOP_WORD.prefix(), term), term);
+                } else {
+                    b.add(TermKind.WORD, word, term);
+                }
+                if (normalized != null) {
+                    if (normalized.length() > 0) {
+                        normalized.append(' ');
+                    }
+                    normalized.append(term);
+                }
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
     }
 
     /** True for a folded word that is a function word in some language. */
