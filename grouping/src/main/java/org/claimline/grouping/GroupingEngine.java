@@ -935,6 +935,11 @@ public final class GroupingEngine {
         into.posts += from.posts;
         into.firstAt = Math.min(into.firstAt, from.firstAt);
         into.lastAt = Math.max(into.lastAt, from.lastAt);
+        if (into.hot) {
+            // its last post may now be recent: it moves to the active end of the hot set (access order), or when it
+            // reached the quiet end it would stop every quiet event behind it from leaving until it went quiet itself
+            hot.get(into.id);
+        }
         into.latSum += from.latSum;
         into.lonSum += from.lonSum;
         into.geoPosts += from.geoPosts;

@@ -68,9 +68,9 @@ import org.claimline.grouping.util.LongIntMap;
  */
 public final class TextAnalyzer {
 
-    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?:\\s*(?:\\\\?/){2}[^\\s\"“”<>]+");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([\\p{L}\\p{N}_]{1,30})");
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])[#＃]([\\p{L}\\p{M}\\p{N}_]+)");
+    static final Pattern URL = Pattern.compile("(?i)\\bhttps?:\\s*(?:\\\\?/){2}[^\\s\"“”<>]+");
+    static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([\\p{L}\\p{N}_]{1,30})");
+    static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])[#＃]([\\p{L}\\p{M}\\p{N}_]+)");
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|_");
     private static final String URL_TRAILING = ".,;:!?)]}'\"…”’";
     private static final int MIN_WORD_CHARS = 2;
@@ -154,7 +154,7 @@ public final class TextAnalyzer {
                 Matcher url = URL.matcher(rest);
                 StringBuilder withoutUrls = new StringBuilder();
                 last = 0;
-                while (url.find()) {
+                while (findFrom(url, rest, last, 'h', 'H')) {
                     withoutUrls.append(rest, last, url.start()).append(' ');
                     last = url.end();
                     String normalized = normalizeUrl(url.group());
@@ -169,7 +169,7 @@ public final class TextAnalyzer {
                 Matcher mention = MENTION.matcher(rest);
                 StringBuilder withoutMentions = new StringBuilder();
                 last = 0;
-                while (mention.find()) {
+                while (findFrom(mention, rest, last, '@', '@')) {
                     withoutMentions.append(rest, last, mention.start()).append(' ');
                     last = mention.end();
                     String handle = mention.group(1).toLowerCase(Locale.ROOT);
@@ -182,7 +182,7 @@ public final class TextAnalyzer {
                 Matcher hashtag = HASHTAG.matcher(rest);
                 StringBuilder plain = new StringBuilder();
                 last = 0;
-                while (hashtag.find()) {
+                while (findFrom(hashtag, rest, last, '#', '＃')) {
                     plain.append(rest, last, hashtag.start()).append(' ');
                     last = hashtag.end();
                     addHashtag(b, hashtag.group(1));
@@ -210,6 +210,25 @@ public final class TextAnalyzer {
             b.add(TermKind.AUTHOR, handle.toLowerCase(Locale.ROOT), "@" + handle);
         }
         return b.build(simHash(normalized), normalized.length());
+    }
+
+    /**
+     * The next match starting at or after {@code from}, as {@link Matcher#find()} would give it after a match ending
+     * there, but trying the pattern only where its first character ({@code a} or {@code b}) stands instead of at every
+     * position (a pattern that begins with a lookbehind is otherwise tried at each character of the text).
+     */
+    static boolean findFrom(Matcher m, String s, int from, char a, char b) {
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == a || c == b) {
+                m.region(i, s.length());
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A hashtag body split into words at camel case and underscores (the regex only when there is something to split). */

@@ -63,4 +63,33 @@ class TextAnalyzerTest {
         assertTrue(Long.bitCount(a ^ c) > 10);
         assertNotEquals(a, c);
     }
+
+    @Test
+    void findingMatchesOnlyAtTheirFirstCharacterFindsWhatFindFinds() {
+        List<String> samples = List.of(
+                "a#b #tag1 ##double x#y &#38; ＃全角 #_under #Camel_Case_Tag end#",
+                "mail me@example.org @alice,@bob_2 (@carol) @@dup a@b @" + "x".repeat(40),
+                "see https://t.co/AbC, HTTP://X.org/a?b=c. nothttp://no.example http: // odd https:\\/\\/esc.example/p",
+                "",
+                "#");
+        List<java.util.regex.Pattern> patterns = List.of(TextAnalyzer.HASHTAG, TextAnalyzer.MENTION, TextAnalyzer.URL);
+        char[][] markers = {{'#', '＃'}, {'@', '@'}, {'h', 'H'}};
+        for (int k = 0; k < patterns.size(); k++) {
+            for (String sample : samples) {
+                List<String> expected = new java.util.ArrayList<>();
+                java.util.regex.Matcher plain = patterns.get(k).matcher(sample);
+                while (plain.find()) {
+                    expected.add(plain.start() + ":" + plain.end() + ":" + plain.group());
+                }
+                List<String> actual = new java.util.ArrayList<>();
+                java.util.regex.Matcher fast = patterns.get(k).matcher(sample);
+                int from = 0;
+                while (TextAnalyzer.findFrom(fast, sample, from, markers[k][0], markers[k][1])) {
+                    actual.add(fast.start() + ":" + fast.end() + ":" + fast.group());
+                    from = fast.end();
+                }
+                assertEquals(expected, actual, patterns.get(k) + " on " + sample);
+            }
+        }
+    }
 }
