@@ -2,7 +2,6 @@ package org.claimline.claims.repository;
 
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.hibernate.Session;
 
 /**
@@ -14,23 +13,22 @@ final class ContentMove {
     private ContentMove() {
     }
 
-    /** Runs each of {@code moves} with (into, from), then {@code countSql} with (into); returns that count. */
-    static long run(EntityManager entityManager, String[] moves, String countSql, String from, String into) {
+    /**
+     * Runs each of {@code moves} with (into, from) and returns the rows the last one changed: the authors' insert, so
+     * the caller adds the authors new to {@code into} instead of counting them all (a count walked every author of a
+     * large event or storyline on each merge).
+     */
+    static long run(EntityManager entityManager, String[] moves, String from, String into) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            long changed = 0;
             for (String sql : moves) {
                 try (PreparedStatement move = connection.prepareStatement(sql)) {
                     move.setString(1, into);
                     move.setString(2, from);
-                    move.executeUpdate();
+                    changed = move.executeUpdate();
                 }
             }
-            try (PreparedStatement count = connection.prepareStatement(countSql)) {
-                count.setString(1, into);
-                try (ResultSet result = count.executeQuery()) {
-                    result.next();
-                    return result.getLong(1);
-                }
-            }
+            return changed;
         });
     }
 }

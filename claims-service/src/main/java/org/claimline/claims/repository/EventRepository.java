@@ -17,7 +17,6 @@ public class EventRepository implements PanacheRepositoryBase<EventEntity, Strin
         "insert into event_authors (event_id, author_handle) select ?, author_handle from event_authors "
                 + "where event_id = ? on conflict do nothing"
     };
-    private static final String COUNT_AUTHORS = "select count(*) from event_authors where event_id = ?";
 
     /** The stored events among these ids, loaded in one query. */
     public Map<String, EventEntity> findByIds(Collection<String> ids) {
@@ -30,9 +29,10 @@ public class EventRepository implements PanacheRepositoryBase<EventEntity, Strin
 
     /**
      * Moves one event's storylines, posts and authors into another (a merge) and returns the absorbing event's
-     * number of distinct authors. The caller flushes first, so that rows of the current batch move too.
+     * number of authors new to it (its last statement: the authors' insert). The caller flushes first, so that rows
+     * of the current batch move too.
      */
     public long moveContents(String fromEventId, String intoEventId) {
-        return ContentMove.run(getEntityManager(), MOVES, COUNT_AUTHORS, fromEventId, intoEventId);
+        return ContentMove.run(getEntityManager(), MOVES, fromEventId, intoEventId);
     }
 }

@@ -18,7 +18,6 @@ public class StorylineRepository implements PanacheRepositoryBase<StorylineEntit
         "insert into storyline_authors (storyline_id, author_handle) select ?, author_handle from storyline_authors "
                 + "where storyline_id = ? on conflict do nothing"
     };
-    private static final String COUNT_AUTHORS = "select count(*) from storyline_authors where storyline_id = ?";
 
     /** The stored storylines among these ids, loaded in one query. */
     public Map<String, StorylineEntity> findByIds(Collection<String> ids) {
@@ -30,11 +29,11 @@ public class StorylineRepository implements PanacheRepositoryBase<StorylineEntit
     }
 
     /**
-     * Moves one storyline's posts, signals and authors into another of the same event (a storyline merge) and returns
-     * the absorbing storyline's number of distinct authors. The caller flushes first, so that rows of the current batch
-     * move too.
+     * Moves one storyline's stored posts, signals and authors into another of the same event (a storyline merge) and
+     * returns the number of authors new to the absorbing storyline (its last statement: the authors' insert). Rows of
+     * the current batch not written yet are the caller's to move.
      */
     public long moveContents(String fromStorylineId, String intoStorylineId) {
-        return ContentMove.run(getEntityManager(), MOVES, COUNT_AUTHORS, fromStorylineId, intoStorylineId);
+        return ContentMove.run(getEntityManager(), MOVES, fromStorylineId, intoStorylineId);
     }
 }

@@ -217,14 +217,14 @@ public class PlacementWriter {
             }
             posts.flush();
             writeRows();
-            long distinctAuthors = events.moveContents(from.id, into.id);
+            // the entity's count leaves out this batch's authors not yet counted; those the move adds are new to it
+            long newAuthors = events.moveContents(from.id, into.id);
             for (StorylineEntity s : storylineById.values()) {
                 if (s.eventId.equals(from.id)) {
                     s.eventId = into.id;
                 }
             }
-            long uncounted = uncountedEventAuthors.stream().filter(p -> p.ownerId().equals(into.id)).count();
-            into.authorCount = distinctAuthors - uncounted;
+            into.authorCount += newAuthors;
             into.postCount += from.postCount;
             into.storylineCount += from.storylineCount;
             into.firstPostAt = earlier(into.firstPostAt, from.firstPostAt);
@@ -253,11 +253,18 @@ public class PlacementWriter {
                         merge.fromStorylineId(), merge.intoStorylineId());
                 return;
             }
-            posts.flush();
-            writeRows();
-            long distinctAuthors = storylines.moveContents(from.id, into.id);
-            long uncounted = uncountedStorylineAuthors.stream().filter(p -> p.ownerId().equals(into.id)).count();
-            into.authorCount = distinctAuthors - uncounted;
+            // rows of this batch not written yet are moved here, the rest by the statements: no flush mid-batch
+            for (PostEntity row : postRows) {
+                if (from.id.equals(row.storylineId)) {
+                    row.storylineId = into.id;
+                }
+            }
+            for (PostSignalEntity row : signalRows) {
+                if (from.id.equals(row.storylineId)) {
+                    row.storylineId = into.id;
+                }
+            }
+            into.authorCount += storylines.moveContents(from.id, into.id);
             into.postCount += from.postCount;
             if (from.firstPostAt != null && (into.firstPostAt == null || from.firstPostAt.isBefore(into.firstPostAt))) {
                 into.firstPostAt = from.firstPostAt;

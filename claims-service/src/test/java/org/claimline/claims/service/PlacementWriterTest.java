@@ -101,6 +101,16 @@ class PlacementWriterTest {
 
     @Test
     void aStorylineMergeMovesItsPostsAndCountsAndIsPublished() {
+        storylineMerge(true);
+    }
+
+    @Test
+    void aStorylineMergeMovesPostsOfEarlierBatches() {
+        storylineMerge(false);
+    }
+
+    /** The absorbed storyline's post is written in the merging batch, or in a batch before it. */
+    private void storylineMerge(boolean sameBatch) {
         String event = TestPosts.newId("told");
         String kept = event + "-kept";
         String absorbed = event + "-absorbed";
@@ -116,7 +126,12 @@ class PlacementWriterTest {
                 Placement.NOT_COUNTED, List.of(new StorylinesMerged(absorbed, kept))));
 
         writer.write(List.of(first), placer);
-        writer.write(List.of(retold, third), placer);
+        if (sameBatch) {
+            writer.write(List.of(retold, third), placer);
+        } else {
+            writer.write(List.of(retold), placer);
+            writer.write(List.of(third), placer);
+        }
 
         assertEquals(kept, QuarkusTransaction.requiringNew()
                 .call(() -> posts.find("id", retold.id()).firstResult().storylineId), "the retelling moved");
