@@ -37,8 +37,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Places a batch of posts and writes everything it changes in ONE transaction: events, storylines, posts, signals,
- * author counts, event and storyline merges, and the outbox rows of the timeline changes. Idempotent per post id: posts placed before are skipped
- * (one query for the whole batch), so a redelivered post changes nothing and publishes nothing.
+ * author counts, event and storyline merges, and the outbox rows of the timeline changes. Idempotent per post id:
+ * posts placed before are skipped (one query for the whole batch), so a redelivered post changes nothing and publishes
+ * nothing.
  */
 @ApplicationScoped
 public class PlacementWriter {
