@@ -271,37 +271,37 @@ public class TimelineStore {
         }
     }
 
+    /** An event's counts, per storyline, move to the absorbing event. */
+    private static void moveCounts(Connection connection, String table, String key, String from, String into)
+            throws SQLException {
+        moveCountRows(connection, table, key, "?, storyline_id", "event_id = ?", into, from);
+    }
+
     /** A storyline's counts live under the event that holds it now (an event merge moves them along). */
     private static void moveStorylineCounts(Connection connection, String table, String key, String eventId,
             String from, String into) throws SQLException {
-        try (PreparedStatement move = connection.prepareStatement(
-                "INSERT INTO " + table + " (event_id, storyline_id, " + key + ", posts) SELECT event_id, ?, "
-                        + key + ", posts FROM " + table + " WHERE event_id = ? AND storyline_id = ? "
-                        + "ON CONFLICT (event_id, storyline_id, " + key + ") DO UPDATE SET posts = " + table
-                        + ".posts + EXCLUDED.posts");
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + table + " WHERE event_id = ? AND storyline_id = ?")) {
-            move.setString(1, into);
-            move.setString(2, eventId);
-            move.setString(3, from);
-            move.executeUpdate();
-            delete.setString(1, eventId);
-            delete.setString(2, from);
-            delete.executeUpdate();
-        }
+        moveCountRows(connection, table, key, "event_id, ?", "event_id = ? AND storyline_id = ?", into, eventId,
+                from);
     }
 
-    private static void moveCounts(Connection connection, String table, String key, String from, String into)
-            throws SQLException {
+    /**
+     * Adds the count rows {@code where} selects to the rows they become ({@code selected}: event and storyline, one
+     * of them the parameter {@code target}), then deletes them.
+     */
+    private static void moveCountRows(Connection connection, String table, String key, String selected, String where,
+            String target, String... whereArgs) throws SQLException {
         try (PreparedStatement move = connection.prepareStatement(
-                "INSERT INTO " + table + " (event_id, storyline_id, " + key + ", posts) SELECT ?, storyline_id, "
-                        + key + ", posts FROM " + table + " WHERE event_id = ? ON CONFLICT (event_id, storyline_id, "
+                "INSERT INTO " + table + " (event_id, storyline_id, " + key + ", posts) SELECT " + selected + ", "
+                        + key + ", posts FROM " + table + " WHERE " + where + " ON CONFLICT (event_id, storyline_id, "
                         + key + ") DO UPDATE SET posts = " + table + ".posts + EXCLUDED.posts");
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE event_id = ?")) {
-            move.setString(1, into);
-            move.setString(2, from);
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE " + where)) {
+            move.setString(1, target);
+            for (int i = 0; i < whereArgs.length; i++) {
+                move.setString(i + 2, whereArgs[i]);
+                delete.setString(i + 1, whereArgs[i]);
+            }
             move.executeUpdate();
-            delete.setString(1, from);
             delete.executeUpdate();
         }
     }
