@@ -153,7 +153,7 @@ public class PlacementWriter {
                 }
                 storyline.eventId = event.id;
                 for (StorylinesMerged merge : placement.storylineMerges()) {
-                    mergeStorylines(merge, event);
+                    mergeStorylines(merge, event, post);
                 }
                 count(event, storyline, post);
                 if (placement.eventTitle() != null) {
@@ -240,9 +240,16 @@ public class PlacementWriter {
         }
 
         /** Moves the absorbed storyline's posts, signals and authors into the absorbing one, and tells the timeline. */
-        private void mergeStorylines(StorylinesMerged merge, EventEntity postEvent) {
+        private void mergeStorylines(StorylinesMerged merge, EventEntity postEvent, PostAccepted post) {
             StorylineEntity from = storylineById.get(merge.fromStorylineId());
             StorylineEntity into = storylineById.get(merge.intoStorylineId());
+            if (from != null && into == null && from.mergedInto == null) {
+                // a storyline this post opened absorbs a stored one and is itself absorbed later in the same placement
+                // (the engine merges in a chain): it must exist for a moment, or the stored one's posts would stay put
+                into = newStoryline(merge.intoStorylineId(), postEvent, post);
+                storylineById.put(into.id, into);
+                postEvent.storylineCount++;
+            }
             if (from == null && into != null) {
                 // a storyline opened by this very post and absorbed at once: never stored, nothing to move or tell
                 LOG.debugf("storyline merge of %s into %s: the absorbed storyline was never stored",

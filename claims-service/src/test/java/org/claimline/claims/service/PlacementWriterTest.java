@@ -109,6 +109,49 @@ class PlacementWriterTest {
         storylineMerge(false);
     }
 
+    /**
+     * The engine can merge in a chain within one placement: a storyline moved by an event merge is absorbed by the
+     * storyline the post just opened, which is then absorbed by an older one. The stored storyline's post must end in
+     * the survivor, not stay behind in a storyline the engine no longer has.
+     */
+    @Test
+    void aChainOfStorylineMergesThroughTheStorylineAPostOpenedMovesEverything() {
+        String event = TestPosts.newId("chain");
+        String kept = event + "-kept";
+        String moved = event + "-moved";
+        String opened = event + "-opened";
+        PostAccepted first = post("first", 0);
+        PostAccepted second = post("second", 30);
+        PostAccepted third = post("third", 60);
+        PostAccepted fourth = post("fourth", 90);
+        ScriptedPlacer placer = new ScriptedPlacer();
+        placer.next(new Placement(first.id(), event, kept, List.of("new event"), List.of(), List.of(), null, null,
+                Placement.NOT_COUNTED));
+        placer.next(new Placement(second.id(), event, kept, List.of("same claim"), List.of(), List.of(), null, null,
+                Placement.NOT_COUNTED));
+        placer.next(new Placement(third.id(), event, moved, List.of("new storyline"), List.of(), List.of(), null,
+                null, Placement.NOT_COUNTED));
+        placer.next(new Placement(fourth.id(), event, kept, List.of("new storyline"), List.of(), List.of(), null,
+                null, Placement.NOT_COUNTED, List.of(new StorylinesMerged(moved, opened),
+                        new StorylinesMerged(opened, kept))));
+
+        writer.write(List.of(first, second, third), placer);
+        writer.write(List.of(fourth), placer);
+
+        assertEquals(kept, QuarkusTransaction.requiringNew()
+                .call(() -> posts.find("id", third.id()).firstResult().storylineId), "the moved story's post");
+        StorylineEntity survivor = storyline(kept);
+        assertEquals(4, survivor.postCount);
+        assertEquals(opened, storyline(moved).mergedInto);
+        assertEquals(kept, storyline(opened).mergedInto);
+        assertEquals(0, storyline(opened).postCount);
+        assertEquals(1, event(event).storylineCount);
+        List<StorylinesMerged> published = await().atMost(Duration.ofSeconds(30)).until(() -> Kafka.timeline().stream()
+                .filter(c -> c.kind() == ChangeKind.STORYLINES_MERGED && event.equals(c.eventId()))
+                .map(TimelineChanged::storylinesMerged).toList(), merges -> merges.size() == 2);
+        assertEquals(List.of(new StorylinesMerged(moved, opened), new StorylinesMerged(opened, kept)), published);
+    }
+
     /** The absorbed storyline's post is written in the merging batch, or in a batch before it. */
     private void storylineMerge(boolean sameBatch) {
         String event = TestPosts.newId("told");
