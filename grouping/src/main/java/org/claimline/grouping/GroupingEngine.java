@@ -134,6 +134,9 @@ public final class GroupingEngine {
         }
 
         Candidate target = choose(candidates, p);
+        if (target == null && s.nameJoinCosine() > 0) {
+            target = joinByName(p, at, candidates);
+        }
         boolean newEvent = false;
         EventState event;
         if (target == null) {
@@ -633,6 +636,67 @@ public final class GroupingEngine {
             return bestText;
         }
         return strongCold;
+    }
+
+    /**
+     * For a post that found no event: the hot event whose centroid its terms match with at least {@code nameJoinCosine}
+     * (times the time decay), looked up through the post's commoner terms too. A bursting event's own name is too
+     * common in the stream to count as a rare shared term, yet a post that says little more than it points at the
+     * event whose centroid those words dominate; generic words dominate no centroid.
+     */
+    private Candidate joinByName(Prepared p, long at, List<Candidate> candidates) {
+        int n = p.features.size();
+        TermKind[] kinds = p.features.kinds();
+        epoch++;
+        hitCount = 0;
+        int limit = s.maxCandidates() * PRUNE_SLACK * PRUNE_SLACK;
+        for (int i = 0; i < n; i++) {
+            if (p.idf[i] < s.minIndexIdf() && p.cosWeights[i] > 0 && kinds[i] != TermKind.AUTHOR) {
+                collect(p.terms[i], p.cosWeights[i], limit);
+            }
+        }
+        int top = topHits(s.maxCandidates());
+        for (int k = 0; k < top; k++) {
+            candidateFor(candidates, topHits[k]);
+        }
+        // words never seen before count in full here: they say what the post is about beyond the event's name, where a
+        // new link or mention is only an address (the score counts every unseen term at unseenTermWeight)
+        double unseenIdf = stats.idfOf(0);
+        double extra = 0;
+        for (int i = 0; i < n; i++) {
+            if (p.idf[i] == unseenIdf && (kinds[i] == TermKind.WORD || kinds[i] == TermKind.HASHTAG)) {
+                double full = Math.max(0, p.idf[i] - s.cosineIdfOffset()) * kindWeight(kinds[i]);
+                extra += full * full - p.cosWeights[i] * p.cosWeights[i];
+            }
+        }
+        double lengthRatio = Math.sqrt(p.norm2 / (p.norm2 + extra));
+        Candidate best = null;
+        double bestScore = 0;
+        for (Candidate c : candidates) {
+            EventState e = c.event;
+            if (!e.hot || e.mergedInto != null) {
+                continue;
+            }
+            long gap = at < e.firstAt ? e.firstAt - at : Math.max(0, at - e.lastAt);
+            double gapHours = gap / (double) HOUR_MILLIS;
+            if (gapHours > s.hotWindowHours()) {
+                continue;
+            }
+            if (coverageAndDot(e, p) > 0) {
+                continue; // it shares a rare term: the score already judged it
+            }
+            double timeFactor = 1 - s.timeWeight() * (1 - Math.exp(-gapHours / s.timeScaleHours()));
+            double score = cosine(e, p, dot) * lengthRatio * timeFactor;
+            if (score >= s.nameJoinCosine() && score > bestScore) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        if (best != null) {
+            best.byName = true;
+            best.score = bestScore;
+        }
+        return best;
     }
 
     /**
@@ -1406,11 +1470,14 @@ public final class GroupingEngine {
         List<Integer> shared = new ArrayList<>();
         TermKind[] kinds = p.features.kinds();
         for (int i = 0; i < kinds.length; i++) {
-            if (kinds[i] != TermKind.AUTHOR && p.weights[i] > 0 && e.terms.get(p.terms[i]) > 0) {
+            // a join on the event's own name shares only terms too common to weigh in coverage
+            double[] w = target.byName ? p.cosWeights : p.weights;
+            if (kinds[i] != TermKind.AUTHOR && w[i] > 0 && e.terms.get(p.terms[i]) > 0) {
                 shared.add(i);
             }
         }
-        shared.sort((a, b) -> Double.compare(p.weights[b], p.weights[a]));
+        double[] order = target.byName ? p.cosWeights : p.weights;
+        shared.sort((a, b) -> Double.compare(order[b], order[a]));
         StringBuilder sb = new StringBuilder();
         if (target.distanceKm >= 0) {
             sb.append(Math.round(target.distanceKm)).append(" km, ");
@@ -1426,7 +1493,8 @@ public final class GroupingEngine {
                 sb.append(k == 0 ? "" : ", ").append(p.features.surfaces()[shared.get(k)]);
             }
         }
-        sb.append(" (score ").append(fixed2(target.score)).append(')');
+        sb.append(target.byName ? " (its words are this event's main words: centroid cosine " : " (score ")
+                .append(fixed2(target.score)).append(')');
         reasons.add(sb.toString());
     }
 
@@ -1621,6 +1689,8 @@ public final class GroupingEngine {
         double timeFactor;
         double distanceKm = -1;
         double score;
+        /** Chosen by {@link GroupingEngine#joinByName}: its centroid matches a post that shares no rare term with it. */
+        boolean byName;
 
         Candidate(EventState event) {
             this.event = event;

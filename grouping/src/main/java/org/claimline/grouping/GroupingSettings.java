@@ -136,6 +136,13 @@ import java.util.Locale;
  *     a storyline grows (on the title schedule) and when an event merge brings storylines together. 0.4: retellings
  *     of one claim share its key words in most of their posts; two competing claims of one event share only the
  *     event's words (about 0.33 between the two stories of AleppoScenarioTest)
+ * @param nameJoinCosine a post that shares no term rare enough to link ({@code minSharedIdf}) and so found no event
+ *     joins the hot event whose IDF-weighted centroid its own terms match with at least this cosine (times the time
+ *     decay), found through its commoner terms (0: off): a bursting event's own name (its hashtag, its place) is in
+ *     a large share of the stream, so rare words cannot find it, but a post saying little more than that name points
+ *     at the event whose centroid those words dominate; words the stream never saw count in full in this cosine
+ *     (they say what the post adds to the name). 0.1, as {@code joinThreshold}: a name post measures 0.5-0.8, a post
+ *     naming the event in passing among new words under 0.1
  */
 public record GroupingSettings(
         double joinThreshold,
@@ -206,7 +213,8 @@ public record GroupingSettings(
         double nearlyJoinedCosine,
         double storyTextOnlyThreshold,
         double storyEventShareDiscount,
-        double storyMergeCosine) {
+        double storyMergeCosine,
+        double nameJoinCosine) {
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
@@ -278,7 +286,8 @@ public record GroupingSettings(
                 0.05,
                 0.05,
                 1.0,
-                0.4);
+                0.4,
+                0.1);
     }
 
     /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */
