@@ -1,6 +1,7 @@
 package org.claimline.tools.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,13 +11,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import org.claimline.contracts.ContractJson;
@@ -35,6 +43,9 @@ class TimelineReaderTest {
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    private URI base;
+    private boolean chunked;
 
     /** Starts a server whose answer to the n-th request (from 0) stalls {@code stallMillis.applyAsInt(n)} ms. */
     private WebClient serve(IntUnaryOperator stallMillis, int everyNthRefused) throws IOException {
@@ -43,7 +54,8 @@ class TimelineReaderTest {
         server.setExecutor(executor);
         server.createContext("/api/v1/events/", exchange -> answer(exchange, stallMillis, everyNthRefused));
         server.start();
-        return new WebClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), null);
+        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return new WebClient(base, null);
     }
 
     private void answer(HttpExchange exchange, IntUnaryOperator stallMillis, int everyNthRefused)
@@ -51,6 +63,7 @@ class TimelineReaderTest {
         int n = requests.getAndIncrement();
         arrivals.add(System.nanoTime());
         paths.add(exchange.getRequestURI().getPath());
+        clientPorts.add(exchange.getRemoteAddress().getPort());
         try {
             Thread.sleep(stallMillis.applyAsInt(n));
         } catch (InterruptedException e) {
@@ -62,7 +75,7 @@ class TimelineReaderTest {
         }
         byte[] body = (refuse ? "{\"status\":500}" : "{\"items\":[],\"nextCursor\":null}")
                 .getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(refuse ? 500 : 200, body.length);
+        exchange.sendResponseHeaders(refuse ? 500 : 200, chunked ? 0 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
@@ -163,5 +176,80 @@ class TimelineReaderTest {
         assertEquals(0, requests.get());
         assertEquals(0, result.path("reads").asInt());
         assertEquals(0.0, result.path("reads_per_second").asDouble());
+    }
+    @Test
+    void plainReadsCountAndFailLikeTheJdkClient() throws Exception {
+        serve(n -> n % 10 == 3 ? 300 : 0, 5);
+        TimelineReader reader = new TimelineReader(base, null, 64, 20);
+        reader.eventSeen("e 1");
+
+        ObjectNode result = reader.run(50, Duration.ofSeconds(2), GIVE_UP);
+
+        int sent = requests.get();
+        assertTrue(sent >= 90 && sent <= 101, "about 50/s for 2 s: " + sent);
+        assertEquals(refused.get(), result.path("read_errors").asInt(), result.toString());
+        assertEquals(sent - refused.get(), result.path("reads").asInt(), result.toString());
+        assertTrue(result.path("read_ms").path("p99").asDouble() >= 300, result.toString());
+        assertTrue(paths.stream().allMatch("/api/v1/events/e 1/posts"::equals), paths.toString());
+        long okBody = "{\"items\":[],\"nextCursor\":null}".length();
+        long refusedBody = "{\"status\":500}".length();
+        assertEquals(okBody * (sent - refused.get()) + refusedBody * refused.get(),
+                result.path("read_body_bytes").asLong(), "every body read to its end: " + result);
+        assertTrue(clientPorts.size() < sent / 2, "connections kept alive: " + clientPorts.size() + " for " + sent);
+    }
+
+    @Test
+    void plainReadsFollowChunkedBodies() throws Exception {
+        chunked = true;
+        serve(n -> 0, 0);
+        TimelineReader reader = new TimelineReader(base, null, 1, 20);
+        reader.eventSeen("e1");
+
+        ObjectNode result = reader.run(40, Duration.ofSeconds(1), GIVE_UP);
+
+        int reads = result.path("reads").asInt();
+        assertTrue(reads >= 35, result.toString());
+        assertEquals(0, result.path("read_errors").asInt(), result.toString());
+        assertEquals(reads * (long) "{\"items\":[],\"nextCursor\":null}".length(),
+                result.path("read_body_bytes").asLong(), result.toString());
+        assertEquals(1, clientPorts.size(), "one connection, reused: " + clientPorts);
+    }
+
+    @Test
+    void plainReadFailsOnACutOffBody() throws Exception {
+        try (ServerSocket cutting = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket client = cutting.accept()) {
+                    client.getInputStream().read(new byte[4096]);
+                    client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"items\":")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    // the test sees it as a failed read
+                }
+            });
+            answering.start();
+            TimelineReader.PlainHttpReads reads = new TimelineReader.PlainHttpReads(
+                    URI.create("http://127.0.0.1:" + cutting.getLocalPort()), null, 1, Duration.ofSeconds(5));
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> reads.timeline("e1").get(10, TimeUnit.SECONDS));
+            assertTrue(failed.getCause().getMessage().contains("body ended after 9 of 100 bytes"),
+                    failed.getCause().toString());
+            reads.close();
+            answering.join();
+        }
+    }
+
+    @Test
+    void plainReadTimesOut() throws Exception {
+        serve(n -> 3000, 0);
+        TimelineReader.PlainHttpReads reads = new TimelineReader.PlainHttpReads(base, null, 1,
+                Duration.ofMillis(300));
+        long start = System.nanoTime();
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> reads.timeline("e1").get(10, TimeUnit.SECONDS));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(failed.getCause() instanceof SocketTimeoutException, failed.getCause().toString());
+        assertTrue(millis >= 250 && millis < 2500, "failed after the timeout, not the answer: " + millis + " ms");
+        reads.close();
     }
 }
