@@ -81,6 +81,17 @@ public final class PageCache {
         return null;
     }
 
+    /** Like {@link #get}, but a page not here is not counted as a miss (the caller falls back to a path that is). */
+    public synchronized Page find(String eventId, Shape shape) {
+        Long version = known.get(eventId);
+        Page page = version == null ? null : pages.get(new Key(eventId, shape));
+        if (page != null && page.version() == version) {
+            hits.increment();
+            return page;
+        }
+        return null;
+    }
+
     /** The event's current posts version if this instance knows it without asking the database, else null. */
     public synchronized Long knownVersion(String eventId) {
         return known.get(eventId);

@@ -153,6 +153,24 @@ public class TimelineQueries {
         return page;
     }
 
+    /**
+     * The default first page of an event when memory can answer it (the page, or a 304 for a version the client
+     * named), else null: then {@link #postsPage} reads it. Never touches the database, so it may run on an event loop.
+     */
+    public RenderedPage cachedFirstPage(String eventId, Set<Long> knownVersions) {
+        if (!config.pageCache().enabled()) {
+            return null;
+        }
+        if (!knownVersions.isEmpty()) {
+            Long current = pages.knownVersion(eventId);
+            if (current != null && knownVersions.contains(current)) {
+                return new RenderedPage(current, null);
+            }
+        }
+        PageCache.Page cached = pages.find(eventId, new PageCache.Shape(null, config.page().defaultLimit()));
+        return cached == null ? null : new RenderedPage(cached.version(), cached.body());
+    }
+
     private static RenderedPage render(String eventId, PostPage page) {
         if (page.posts() == null) {
             return new RenderedPage(page.version(), null);

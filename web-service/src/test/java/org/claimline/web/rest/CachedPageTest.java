@@ -3,6 +3,7 @@ package org.claimline.web.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -112,5 +114,30 @@ class CachedPageTest {
                 .header("ETag");
         assertEquals(etag, "\"p" + cache.knownVersion(event) + "\"", "the version is known in memory");
         given().header("If-None-Match", etag).get("/api/v1/events/{id}/posts", event).then().statusCode(304);
+    }
+
+    @Test
+    void theFirstPageFromMemoryIsTheSameAnswerAsThroughTheRestMethod() {
+        String event = Timeline.newId("ev");
+        String storyline = Timeline.newId("st");
+        Timeline.send(Timeline.placed(event, storyline, 1, event + "-p1", "first"),
+                Timeline.placed(event, storyline, 2, event + "-p2", "second"));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}/posts", event).then()
+                .statusCode(200).body("items.id", contains(event + "-p2", event + "-p1")));
+        long hitsBefore = cache.hits();
+        // no query: answered from memory on the event loop; with a query: through EventResource
+        Response fromMemory = given().get("/api/v1/events/{id}/posts", event);
+        Response throughRest = given().queryParam("limit", 50).get("/api/v1/events/{id}/posts", event);
+        assertTrue(cache.hits() >= hitsBefore + 2, "both answered from the cache");
+        assertEquals(200, fromMemory.statusCode());
+        assertEquals(throughRest.asString(), fromMemory.asString());
+        for (String header : List.of("ETag", "Cache-Control", "Content-Type", "Content-Security-Policy",
+                "X-Content-Type-Options", "X-Frame-Options")) {
+            assertEquals(throughRest.header(header), fromMemory.header(header), header);
+        }
+        given().header("If-None-Match", fromMemory.header("ETag")).get("/api/v1/events/{id}/posts", event).then()
+                .statusCode(304).header("ETag", fromMemory.header("ETag"));
+        given().get("/api/v1/events/{id}/posts", "no-such-event").then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
     }
 }
