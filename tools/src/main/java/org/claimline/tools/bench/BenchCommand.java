@@ -140,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
                 firstPost += (long) (rate * warmupSeconds) + 1;
             }
             ObjectNode result;
-            Runs runs = new Runs(ingest, images, runId, current, reader, readRate > 0 ? web() : null);
+            Runs runs = new Runs(ingest, images, runId, current, reader, readRate > 0);
             if (findMax) {
                 result = findMax(runs, firstPost);
             } else {
@@ -160,15 +160,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** What every measured run shares: the clients, the images, and where the stream's messages go. */
     private record Runs(IngestClient ingest, List<String> images, String runId, AtomicReference<BenchRun> current,
-                        AtomicReference<TimelineReader> reader, WebClient web) {
+                        AtomicReference<TimelineReader> reader, boolean reads) {
     }
 
     private ObjectNode runOnce(Runs runs, double offered, long firstPost) {
         BenchRun run = new BenchRun(runs.ingest(), new BenchPosts(runs.runId(), runs.images(), firstPost), format(),
                 batchSize, connections, !ingestOnly);
         CompletableFuture<ObjectNode> reads = null;
-        if (runs.web() != null) {
-            TimelineReader reader = new TimelineReader(runs.web(), readConnections, readEvents);
+        if (runs.reads()) {
+            TimelineReader reader = new TimelineReader(stack.webUrl(), viewerKey(), readConnections, readEvents);
             runs.reader().set(reader);
             reads = reader.start(readRate, Duration.ofSeconds(seconds), READ_GIVE_UP);
         }
@@ -191,9 +191,8 @@ public final class BenchCommand implements Callable<Integer> {
         return result;
     }
 
-    private WebClient web() {
-        String key = viewerKey != null ? viewerKey : System.getenv("CLAIMLINE_VIEWER_KEY");
-        return new WebClient(stack.webUrl(), key);
+    private String viewerKey() {
+        return viewerKey != null ? viewerKey : System.getenv("CLAIMLINE_VIEWER_KEY");
     }
 
 

@@ -4,18 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +20,19 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.claimline.contracts.ContractJson;
 import org.claimline.tools.http.WebClient;
 
@@ -42,9 +48,6 @@ public final class TimelineReader {
     private static final double NANOS_PER_MILLI = 1_000_000.0;
     private static final long WAIT_FOR_EVENT_NANOS = Duration.ofMillis(10).toNanos();
     private static final int HTTP_OK = 200;
-    private static final int HTTP_NO_CONTENT = 204;
-    private static final int HTTP_NOT_MODIFIED = 304;
-    private static final int DEFAULT_HTTP_PORT = 80;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Transport web;
@@ -247,44 +250,48 @@ public final class TimelineReader {
     }
 
     /**
-     * Timeline reads over plain HTTP/1.1 keep-alive sockets, one blocking worker per connection: the request is a
-     * fixed string, the answer's status line and headers are read, and the body is skipped, only counted against its
-     * {@code Content-Length} (or its chunks) so that a cut-off body fails the read. The JDK client spends several
-     * times more CPU per read on its asynchronous machinery, which the bench client would take from the stack.
+     * Timeline reads through Apache HttpClient 5's classic client on a pool of keep-alive connections, one worker
+     * thread per connection. Bodies are streamed and counted, not parsed; the client fails a body cut short of its
+     * Content-Length or chunks. The JDK client's asynchronous machinery costs several times more CPU per read, which
+     * the bench would take from the stack it measures.
      */
     static final class PlainHttpReads implements Transport, AutoCloseable {
 
         private static final int BUFFER_BYTES = 64 * 1024;
-        private static final int MAX_HEADER_BYTES = 16 * 1024;
-        private static final int HEX = 16;
-        private static final int FIRST_STATUS_DIGIT = "HTTP/1.1 ".length();
-        private static final int STATUS_DIGITS = 3;
-        private static final String CONTENT_LENGTH = "content-length:";
-        private static final String TRANSFER_ENCODING = "transfer-encoding:";
-        private static final String CONNECTION = "connection:";
+        /** A stale kept-alive connection is sent the request once more on a fresh one; a timeout is not retried. */
+        private static final int RETRIES = 1;
+        private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
 
-        private final String host;
-        private final int port;
-        private final String requestStart;
-        private final String requestEnd;
-        private final long timeoutNanos;
+        private final CloseableHttpClient client;
+        private final String eventsUrl;
+        private final String authorization;
         private final ExecutorService workers;
-        private final Deque<Connection> idle = new ArrayDeque<>();
         private final AtomicLong bodyBytes = new AtomicLong();
-        private volatile boolean closed;
 
         PlainHttpReads(URI base, String viewerKey, int connections, Duration timeout) {
             if (!"http".equalsIgnoreCase(base.getScheme())) {
                 throw new IllegalArgumentException("plain reads speak http only: " + base);
             }
-            this.host = base.getHost();
-            this.port = base.getPort() < 0 ? DEFAULT_HTTP_PORT : base.getPort();
-            this.timeoutNanos = timeout.toNanos();
-            String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
-            String key = viewerKey == null || viewerKey.isBlank() ? null : viewerKey.trim();
-            this.requestStart = "GET " + basePath + "/api/v1/events/";
-            this.requestEnd = "/posts HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n"
-                    + (key == null ? "" : "Authorization: Bearer " + key + "\r\n") + "\r\n";
+            this.eventsUrl = base.toString().replaceAll("/+$", "") + "/api/v1/events/";
+            this.authorization = viewerKey == null || viewerKey.isBlank() ? null : "Bearer " + viewerKey.trim();
+            Timeout limit = Timeout.of(timeout);
+            PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(connections)
+                    .setMaxConnPerRoute(connections)
+                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
+                            .setSocketTimeout(limit)
+                            .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
+                            .build())
+                    .build();
+            this.client = HttpClients.custom()
+                    .setConnectionManager(pool)
+                    .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
+                    .setRetryStrategy(new DefaultHttpRequestRetryStrategy(RETRIES, TimeValue.ZERO_MILLISECONDS))
+                    .disableCookieManagement()
+                    .disableRedirectHandling()
+                    .disableContentCompression()
+                    .build();
             AtomicLong threads = new AtomicLong();
             this.workers = Executors.newFixedThreadPool(connections, r -> {
                 Thread thread = new Thread(r, "bench-read-" + threads.incrementAndGet());
@@ -296,12 +303,16 @@ public final class TimelineReader {
         @Override
         public CompletableFuture<Integer> timeline(String eventId) {
             CompletableFuture<Integer> answer = new CompletableFuture<>();
-            byte[] request = (requestStart + URLEncoder.encode(eventId, StandardCharsets.UTF_8).replace("+", "%20")
-                    + requestEnd).getBytes(StandardCharsets.ISO_8859_1);
+            HttpGet get = new HttpGet(eventsUrl + URLEncoder.encode(eventId, StandardCharsets.UTF_8).replace("+", "%20")
+                    + "/posts");
+            get.setHeader("Accept", "application/json");
+            if (authorization != null) {
+                get.setHeader("Authorization", authorization);
+            }
             try {
                 workers.execute(() -> {
                     try {
-                        answer.complete(exchange(request));
+                        answer.complete(client.execute(get, this::countBody));
                     } catch (IOException | RuntimeException e) {
                         answer.completeExceptionally(e);
                     }
@@ -312,244 +323,31 @@ public final class TimelineReader {
             return answer;
         }
 
+        /** Reads the whole body without keeping it (a cut-off body throws), and answers the status. */
+        private int countBody(ClassicHttpResponse response) throws IOException {
+            HttpEntity entity = response.getEntity();
+            if (entity != null) {
+                byte[] buffer = new byte[BUFFER_BYTES];
+                long received = 0;
+                try (InputStream body = entity.getContent()) {
+                    for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                        received += n;
+                    }
+                }
+                bodyBytes.addAndGet(received);
+            }
+            return response.getCode();
+        }
+
         /** Body bytes received so far (every read, whatever its status). */
         long bodyBytes() {
             return bodyBytes.get();
         }
 
-        private int exchange(byte[] request) throws IOException {
-            long deadline = System.nanoTime() + timeoutNanos;
-            Connection reused = take();
-            if (reused != null) {
-                try {
-                    return exchange(reused, request, deadline);
-                } catch (StaleConnectionException e) {
-                    // the server closed the idle connection before this request: send it once more on a new one
-                }
-            }
-            return exchange(new Connection(host, port), request, deadline);
-        }
-
-        private int exchange(Connection connection, byte[] request, long deadline) throws IOException {
-            boolean reusable = false;
-            try {
-                Connection.Answer answer = connection.exchange(request, deadline);
-                bodyBytes.addAndGet(answer.bodyBytes());
-                reusable = answer.keepAlive();
-                return answer.status();
-            } finally {
-                if (reusable && !closed) {
-                    give(connection);
-                } else {
-                    connection.close();
-                }
-            }
-        }
-
-        private Connection take() {
-            synchronized (idle) {
-                return idle.pollFirst();
-            }
-        }
-
-        private void give(Connection connection) {
-            synchronized (idle) {
-                idle.addFirst(connection);
-            }
-        }
-
         @Override
         public void close() {
-            closed = true;
             workers.shutdownNow();
-            synchronized (idle) {
-                idle.forEach(Connection::close);
-                idle.clear();
-            }
-        }
-
-        /** The server closed a kept-alive connection before any byte of the answer: the request was not handled. */
-        private static final class StaleConnectionException extends IOException {
-            StaleConnectionException() {
-                super("connection closed by the server before the answer began");
-            }
-        }
-
-        /** One keep-alive socket and its read buffer. */
-        private static final class Connection {
-
-            /** What came back: the status, whether the connection can carry another request, the body's size. */
-            record Answer(int status, boolean keepAlive, long bodyBytes) {
-            }
-
-            private final Socket socket;
-            private final InputStream in;
-            private final OutputStream out;
-            private final byte[] buffer = new byte[BUFFER_BYTES];
-            private int position;
-            private int limit;
-            private boolean used;
-
-            Connection(String host, int port) throws IOException {
-                socket = new Socket();
-                socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
-                in = socket.getInputStream();
-                out = socket.getOutputStream();
-            }
-
-            Answer exchange(byte[] request, long deadline) throws IOException {
-                boolean reused = used;
-                used = true;
-                position = 0;
-                limit = 0;
-                boolean began;
-                try {
-                    out.write(request);
-                    out.flush();
-                    began = fill(deadline);
-                } catch (SocketTimeoutException e) {
-                    throw e;
-                } catch (IOException e) {
-                    if (reused) {
-                        throw new StaleConnectionException();
-                    }
-                    throw e;
-                }
-                if (!began) {
-                    if (reused) {
-                        throw new StaleConnectionException();
-                    }
-                    throw new IOException("connection closed before the answer began");
-                }
-                String statusLine = line(deadline);
-                if (statusLine.length() < FIRST_STATUS_DIGIT + STATUS_DIGITS || !statusLine.startsWith("HTTP/1.")) {
-                    throw new IOException("not an HTTP answer: " + statusLine);
-                }
-                int status = Integer.parseInt(statusLine.substring(FIRST_STATUS_DIGIT,
-                        FIRST_STATUS_DIGIT + STATUS_DIGITS));
-                long length = -1;
-                boolean chunked = false;
-                boolean keepAlive = statusLine.startsWith("HTTP/1.1");
-                int headerBytes = statusLine.length();
-                for (String header = line(deadline); !header.isEmpty(); header = line(deadline)) {
-                    headerBytes += header.length();
-                    if (headerBytes > MAX_HEADER_BYTES) {
-                        throw new IOException("answer headers longer than " + MAX_HEADER_BYTES + " bytes");
-                    }
-                    String lower = header.toLowerCase(Locale.ROOT);
-                    if (lower.startsWith(CONTENT_LENGTH)) {
-                        length = Long.parseLong(lower.substring(CONTENT_LENGTH.length()).trim());
-                    } else if (lower.startsWith(TRANSFER_ENCODING)) {
-                        chunked = lower.contains("chunked");
-                    } else if (lower.startsWith(CONNECTION)) {
-                        keepAlive = !lower.contains("close");
-                    }
-                }
-                long body;
-                if (status == HTTP_NOT_MODIFIED || status == HTTP_NO_CONTENT || status / 100 == 1) {
-                    body = 0;
-                } else if (chunked) {
-                    body = skipChunks(deadline);
-                } else if (length >= 0) {
-                    skip(length, deadline);
-                    body = length;
-                } else {
-                    // no length: the body ends with the connection, so nothing can say it is complete but the close
-                    body = skipToEnd(deadline);
-                    keepAlive = false;
-                }
-                if (position < limit) {
-                    keepAlive = false; // bytes nobody asked for: the connection is out of step
-                }
-                return new Answer(status, keepAlive, body);
-            }
-
-            private long skipChunks(long deadline) throws IOException {
-                long total = 0;
-                while (true) {
-                    String sizeLine = line(deadline);
-                    int extension = sizeLine.indexOf(';');
-                    long size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).trim(),
-                            HEX);
-                    if (size == 0) {
-                        for (String trailer = line(deadline); !trailer.isEmpty(); trailer = line(deadline)) {
-                            // trailers are not used
-                        }
-                        return total;
-                    }
-                    skip(size, deadline);
-                    total += size;
-                    if (!line(deadline).isEmpty()) {
-                        throw new IOException("chunk not followed by CRLF");
-                    }
-                }
-            }
-
-            private void skip(long bytes, long deadline) throws IOException {
-                long left = bytes;
-                while (left > 0) {
-                    if (position == limit && !fill(deadline)) {
-                        throw new IOException("body ended after " + (bytes - left) + " of " + bytes + " bytes");
-                    }
-                    int step = (int) Math.min(left, limit - position);
-                    position += step;
-                    left -= step;
-                }
-            }
-
-            private long skipToEnd(long deadline) throws IOException {
-                long total = limit - position;
-                position = limit;
-                while (fill(deadline)) {
-                    total += limit - position;
-                    position = limit;
-                }
-                return total;
-            }
-
-            /** A header line without its CRLF (ISO-8859-1, as HTTP headers are). */
-            private String line(long deadline) throws IOException {
-                StringBuilder line = new StringBuilder();
-                while (true) {
-                    if (position == limit && !fill(deadline)) {
-                        throw new IOException("answer ended inside its headers");
-                    }
-                    char c = (char) (buffer[position++] & 0xff);
-                    if (c == '\n') {
-                        int end = line.length();
-                        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-                    }
-                    if (line.length() >= MAX_HEADER_BYTES) {
-                        throw new IOException("answer header line longer than " + MAX_HEADER_BYTES + " bytes");
-                    }
-                    line.append(c);
-                }
-            }
-
-            /** Reads more into the empty buffer; false at the end of the stream. Fails once the deadline passed. */
-            private boolean fill(long deadline) throws IOException {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new SocketTimeoutException("no complete answer within the read timeout");
-                }
-                socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                int read = in.read(buffer, 0, buffer.length);
-                if (read < 0) {
-                    return false;
-                }
-                position = 0;
-                limit = read;
-                return true;
-            }
-
-            void close() {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // closing: nothing left to do with it
-                }
-            }
+            client.close(CloseMode.IMMEDIATE);
         }
     }
 
