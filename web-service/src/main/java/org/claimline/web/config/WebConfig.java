@@ -24,6 +24,22 @@ public interface WebConfig {
 
     Warmup warmup();
 
+    PageCacheSettings pageCache();
+
+    /**
+     * The in-memory cache of rendered first pages ({@code GET /api/v1/events/{id}/posts} without cursor, search,
+     * signal or language; with or without storyline), valid for one posts version of their event.
+     */
+    interface PageCacheSettings {
+        boolean enabled();
+
+        /** Most pages kept (event and query shape); least recently used go first. */
+        int maxEntries();
+
+        /** Most bytes of page bodies kept (a first page of 50 posts is about 75 KB). */
+        long maxBytes();
+    }
+
     /** Activity charts and their peaks. */
     interface Activity {
         /** Most bars in one chart. */

@@ -325,11 +325,15 @@ public class TimelineStore {
         }
     }
 
-    /** Moves the ETag of every event whose pages this batch changed to the batch's last feed id (after flush). */
-    public void touchPages(Connection connection, long lastFeedId) throws SQLException {
+    /**
+     * Moves the ETag of every event whose pages this batch changed to the batch's last feed id (after flush); returns
+     * those events.
+     */
+    public Set<String> touchPages(Connection connection, long lastFeedId) throws SQLException {
         if (pagesChanged.isEmpty()) {
-            return;
+            return Set.of();
         }
+        Set<String> touched = Set.copyOf(pagesChanged);
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE events SET posts_version = ? WHERE id = ANY(?) AND posts_version < ?")) {
             statement.setLong(1, lastFeedId);
@@ -338,6 +342,7 @@ public class TimelineStore {
             statement.executeUpdate();
         }
         pagesChanged.clear();
+        return touched;
     }
 
     /** Writes the collected upserts; an absorbed event keeps its merged status whatever its summary says. */

@@ -1,6 +1,5 @@
 package org.claimline.web.rest;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.claimline.web.domain.InvalidParameterException;
 import org.claimline.web.domain.PageTag;
-import org.claimline.web.repository.PostJson;
 import org.claimline.web.repository.PostRepository;
 import org.claimline.web.service.TimelineQueries;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,7 +47,8 @@ public class EventResource {
 
     /**
      * The timeline page: each post's JSON as stored at write time, with the event id added, concatenated (no
-     * rendering per read). The ETag is the event's posts version: {@code If-None-Match} with it answers 304.
+     * rendering per read), and first pages served from memory while their event is unchanged. The ETag is the
+     * event's posts version: {@code If-None-Match} with it answers 304.
      */
     @GET
     @Path("/{id}/posts")
@@ -63,38 +62,14 @@ public class EventResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PostRepository.Filter filter = new PostRepository.Filter(blankToNull(storyline), blankToNull(text),
                 blankToNull(signal), blankToNull(lang));
-        TimelineQueries.PostPage page = queries.posts(id, filter, cursor, parseLimit(limit),
+        TimelineQueries.RenderedPage page = queries.postsPage(id, filter, cursor, parseLimit(limit),
                 PageTag.parse(ifNoneMatch));
-        Response.ResponseBuilder response;
-        if (page.posts() == null) {
-            response = Response.notModified();
-        } else {
-            response = Response.ok(render(id, page), MediaType.APPLICATION_JSON_TYPE);
-        }
+        Response.ResponseBuilder response = page.body() == null ? Response.notModified()
+                : Response.ok(page.body(), MediaType.APPLICATION_JSON_TYPE);
         if (page.version() != null) {
             response.header(HttpHeaders.ETAG, PageTag.format(page.version()));
         }
         return response.header(HttpHeaders.CACHE_CONTROL, REVALIDATE).build();
-    }
-
-    private static String render(String eventId, TimelineQueries.PostPage page) {
-        String quotedEvent = quote(eventId);
-        StringBuilder out = new StringBuilder(page.posts().stream().mapToInt(p -> p.json().length() + 32).sum()
-                + 64);
-        out.append("{\"items\":[");
-        for (int i = 0; i < page.posts().size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            PostJson.appendWithEvent(out, quotedEvent, page.posts().get(i).json());
-        }
-        out.append("],\"nextCursor\":").append(page.nextCursor() == null ? "null" : quote(page.nextCursor()))
-                .append('}');
-        return out.toString();
-    }
-
-    private static String quote(String value) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
     private static Integer parseLimit(String limit) {

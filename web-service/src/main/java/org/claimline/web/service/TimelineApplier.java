@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.claimline.contracts.TimelineChanged;
 import org.claimline.web.config.WebConfig;
 import org.claimline.web.domain.ChangeCheck;
 import org.claimline.web.domain.FeedItem;
+import org.claimline.web.domain.PageCache;
 import org.claimline.web.domain.ReceivedChange;
 import org.claimline.web.domain.SequenceOrdering;
 import org.claimline.web.repository.TimelineStore;
@@ -38,9 +40,11 @@ public class TimelineApplier {
 
     private final AgroalDataSource dataSource;
     private final SequenceOrdering ordering;
+    private final PageCache pages;
 
-    public TimelineApplier(AgroalDataSource dataSource, WebConfig config) {
+    public TimelineApplier(AgroalDataSource dataSource, WebConfig config, PageCache pages) {
         this.dataSource = dataSource;
+        this.pages = pages;
         this.ordering = new SequenceOrdering(config.timeline().firstSequence());
     }
 
@@ -60,19 +64,31 @@ public class TimelineApplier {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Result result = applyIn(connection, changes, false);
-                connection.commit();
-                return result;
+                Applied applied = applyIn(connection, changes, false);
+                commit(connection, applied);
+                return applied.result();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 if (!isolatable(e)) {
                     throw e;
                 }
                 LOG.warnf("batch of %d changes failed (%s); applying them one by one", changes.size(), e.getMessage());
-                Result result = applyIn(connection, changes, true);
-                connection.commit();
-                return result;
+                Applied applied = applyIn(connection, changes, true);
+                commit(connection, applied);
+                return applied.result();
             }
+        }
+    }
+
+    /** Commits, telling the page cache before and after, so that no cached page is served across the commit. */
+    private void commit(Connection connection, Applied applied) throws SQLException {
+        Collection<String> toKnowAgain = pages.beforeCommit(applied.pagesChanged());
+        boolean committed = false;
+        try {
+            connection.commit();
+            committed = true;
+        } finally {
+            pages.afterCommit(toKnowAgain, applied.pagesVersion(), committed);
         }
     }
 
@@ -81,14 +97,18 @@ public class TimelineApplier {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                return applyIn(connection, changes, false);
+                return applyIn(connection, changes, false).result();
             } finally {
                 connection.rollback();
             }
         }
     }
 
-    private Result applyIn(Connection connection, List<ReceivedChange> received, boolean isolate)
+    /** What a batch did, and the events whose pages it changed with the posts version it gave them. */
+    private record Applied(Result result, Set<String> pagesChanged, long pagesVersion) {
+    }
+
+    private Applied applyIn(Connection connection, List<ReceivedChange> received, boolean isolate)
             throws SQLException {
         List<TimelineChanged> changes = new ArrayList<>(received.size());
         // by identity: a record's hashCode walks the whole change
@@ -166,14 +186,15 @@ public class TimelineApplier {
                     "{\"feedId\":" + feedId + "," + json.substring(1)));
         }
         store.flush(connection);
-        store.touchPages(connection, feedId);
+        Set<String> pagesChanged = store.touchPages(connection, feedId);
         store.holdPending(connection, outcome.toHold(), now);
         for (SequenceOrdering.Held released : outcome.released()) {
             store.releasePending(connection, released.eventId(), released.sequence());
         }
         store.saveProgress(connection, outcome.lastApplied());
         store.insertFeed(connection, feed, now);
-        return new Result(feed, rejected, outcome.duplicates(), outcome.toHold().size());
+        return new Applied(new Result(feed, rejected, outcome.duplicates(), outcome.toHold().size()), pagesChanged,
+                feedId);
     }
 
     private void applyOne(Connection connection, TimelineStore store, TimelineChanged change,

@@ -1,6 +1,8 @@
 package org.claimline.web.service;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +16,11 @@ import org.claimline.web.domain.ActivityHistogram;
 import org.claimline.web.domain.EventNotFoundException;
 import org.claimline.web.domain.InvalidParameterException;
 import org.claimline.web.domain.Keyset;
+import org.claimline.web.domain.PageCache;
 import org.claimline.web.repository.ActivityRepository;
 import org.claimline.web.repository.EventEntity;
 import org.claimline.web.repository.EventRepository;
+import org.claimline.web.repository.PostJson;
 import org.claimline.web.repository.PostRepository;
 import org.claimline.web.repository.StorylineEntity;
 import org.claimline.web.repository.StorylineRepository;
@@ -35,9 +39,11 @@ public class TimelineQueries {
     private final ActivityRepository activity;
     private final ActivityHistogram histogram;
     private final WebConfig config;
+    private final PageCache pages;
 
     public TimelineQueries(EventRepository events, StorylineRepository storylines, PostRepository posts,
-            ActivityRepository activity, WebConfig config) {
+            ActivityRepository activity, WebConfig config, PageCache pages) {
+        this.pages = pages;
         this.events = events;
         this.storylines = storylines;
         this.posts = posts;
@@ -110,6 +116,64 @@ public class TimelineQueries {
         String next = more ? new Keyset(page.get(page.size() - 1).sortAt(), page.get(page.size() - 1).id())
                 .encode() : null;
         return new PostPage(timeline.version(), page, next);
+    }
+
+    /** A timeline page as sent: the body (null when the version named by the client is current) and its version. */
+    public record RenderedPage(Long version, byte[] body) {
+    }
+
+    /**
+     * A page of an event's timeline as the response body. A first page with no search, signal or language filter
+     * comes from the page cache while its event's posts version is unchanged; it is read, rendered and offered to
+     * the cache otherwise. Every other page is read from the database.
+     */
+    public RenderedPage postsPage(String eventId, PostRepository.Filter filter, String cursor, Integer limit,
+            Set<Long> knownVersions) {
+        boolean firstPage = (cursor == null || cursor.isBlank()) && filter.text() == null
+                && filter.signal() == null && filter.lang() == null;
+        if (!firstPage || !config.pageCache().enabled()) {
+            return render(eventId, posts(eventId, filter, cursor, limit, knownVersions));
+        }
+        PageCache.Shape shape = new PageCache.Shape(filter.storylineId(), limit(limit));
+        if (!knownVersions.isEmpty()) {
+            Long current = pages.knownVersion(eventId);
+            if (current != null && knownVersions.contains(current)) {
+                return new RenderedPage(current, null);
+            }
+        }
+        PageCache.Page cached = pages.get(eventId, shape);
+        if (cached != null) {
+            return new RenderedPage(cached.version(), cached.body());
+        }
+        long readStarted = pages.readStarted();
+        RenderedPage page = render(eventId, posts(eventId, filter, null, shape.limit(), knownVersions));
+        if (page.body() != null && page.version() != null) {
+            pages.offer(eventId, shape, page.version(), page.body(), readStarted);
+        }
+        return page;
+    }
+
+    private static RenderedPage render(String eventId, PostPage page) {
+        if (page.posts() == null) {
+            return new RenderedPage(page.version(), null);
+        }
+        String quotedEvent = quote(eventId);
+        StringBuilder out = new StringBuilder(page.posts().stream().mapToInt(p -> p.json().length() + 32).sum()
+                + 64);
+        out.append("{\"items\":[");
+        for (int i = 0; i < page.posts().size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            PostJson.appendWithEvent(out, quotedEvent, page.posts().get(i).json());
+        }
+        out.append("],\"nextCursor\":").append(page.nextCursor() == null ? "null" : quote(page.nextCursor()))
+                .append('}');
+        return new RenderedPage(page.version(), out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String quote(String value) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
     private List<EventDetail> details(List<EventEntity> page, boolean withStorylineActivity) {
