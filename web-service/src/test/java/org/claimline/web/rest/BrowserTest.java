@@ -23,6 +23,7 @@ import org.claimline.contracts.Place;
 import org.claimline.contracts.PostSummary;
 import org.claimline.contracts.SignalNote;
 import org.claimline.contracts.StorylineSummary;
+import org.claimline.contracts.TimelineChanged;
 import org.claimline.infra.quarkus.KafkaTestResource;
 import org.claimline.infra.quarkus.PostgresTestResource;
 import org.claimline.web.support.Browser;
@@ -89,6 +90,16 @@ class BrowserTest {
                 List.of("aleppo"), List.of("same place cell and time window", "shares #aleppo"), signals);
     }
 
+    /** The n-th post (1 or 2) of the convoy event that the live-update tests watch. */
+    private static TimelineChanged convoy(String eventId, String storylineId, int n) {
+        return Timeline.placed(n, event(eventId, "Convoy at Ramouseh", n, 1), storyline(storylineId, eventId,
+                "buses leave", n), n == 1
+                ? post(eventId + "-p1", "Buses are moving", "en", "Reporter One", "Ramouseh", "https://x.com/a/1", 1,
+                        List.of())
+                : post(eventId + "-p2", "Second convoy stopped at checkpoint", "en", "Reporter Two", "Ramouseh",
+                        "https://x.com/a/2", 2, List.of()));
+    }
+
     private void open(String path) {
         browser.get(root.toString().replaceAll("/$", "") + path);
     }
@@ -101,10 +112,7 @@ class BrowserTest {
     void aChangeAppearsOnAnOpenEventPageWithinTwoSecondsWithoutReload() {
         String eventId = Timeline.newId("ev");
         String storylineId = Timeline.newId("st");
-        Timeline.send(Timeline.placed(1, event(eventId, "Convoy at Ramouseh", 1, 1),
-                storyline(storylineId, eventId, "buses leave", 1),
-                post(eventId + "-p1", "Buses are moving", "en", "Reporter One", "Ramouseh", "https://x.com/a/1", 1,
-                        List.of())));
+        Timeline.send(convoy(eventId, storylineId, 1));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", eventId).then().statusCode(200));
         open("/events/" + eventId);
         waiting(WAIT).until(ExpectedConditions.textToBe(By.id("status"), "live"));
@@ -112,10 +120,7 @@ class BrowserTest {
                 By.cssSelector("[data-post-id='" + eventId + "-p1']")));
         browser.executeScript("window.__notReloaded = true;");
 
-        Timeline.send(Timeline.placed(2, event(eventId, "Convoy at Ramouseh", 2, 1),
-                storyline(storylineId, eventId, "buses leave", 2),
-                post(eventId + "-p2", "Second convoy stopped at checkpoint", "en", "Reporter Two", "Ramouseh",
-                        "https://x.com/a/2", 2, List.of())));
+        Timeline.send(convoy(eventId, storylineId, 2));
         long sent = System.nanoTime();
         WebElement bar = waiting(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-posts")));
         long millis = (System.nanoTime() - sent) / 1_000_000;
@@ -205,10 +210,7 @@ class BrowserTest {
     void aResetFromTheStreamReloadsWhatTheEventPageShows() {
         String eventId = Timeline.newId("ev");
         String storylineId = Timeline.newId("st");
-        Timeline.send(Timeline.placed(1, event(eventId, "Convoy at Ramouseh", 1, 1),
-                storyline(storylineId, eventId, "buses leave", 1),
-                post(eventId + "-p1", "Buses are moving", "en", "Reporter One", "Ramouseh", "https://x.com/a/1", 1,
-                        List.of())));
+        Timeline.send(convoy(eventId, storylineId, 1));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", eventId).then().statusCode(200));
         // keeps a handle on the page's EventSource, which its script holds privately
         Map<String, Object> recorder = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of(
@@ -222,10 +224,7 @@ class BrowserTest {
             waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("[data-post-id='" + eventId + "-p1']")));
             browser.executeScript("window.__streams.forEach(stream => stream.close());");
-            Timeline.send(Timeline.placed(2, event(eventId, "Convoy at Ramouseh", 2, 1),
-                    storyline(storylineId, eventId, "buses leave", 2),
-                    post(eventId + "-p2", "Second convoy stopped at checkpoint", "en", "Reporter Two", "Ramouseh",
-                            "https://x.com/a/2", 2, List.of())));
+            Timeline.send(convoy(eventId, storylineId, 2));
             await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", eventId).then()
                     .body("postCount", equalTo(2)));
             assertTrue(browser.findElements(By.cssSelector("[data-post-id='" + eventId + "-p2']")).isEmpty(),
