@@ -1,6 +1,7 @@
 package org.claimline.grouping;
 
 import java.lang.ref.WeakReference;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,9 +140,11 @@ public final class GroupingEngine {
         }
         boolean newEvent = false;
         EventState event;
+        EventState opened = null;
         if (target == null) {
             event = newEvent(at);
             newEvent = true;
+            opened = event;
             double best = candidates.stream().mapToDouble(c -> c.score).max().orElse(0);
             reasons.add("no active event close enough (best score " + fixed2(best) + ")");
             if (p.newImage && s.nearlyJoinedHours() > 0) {
@@ -194,9 +197,12 @@ public final class GroupingEngine {
         if (started) {
             signals.add(new Signal(Signal.FIRST_REPORT, "earliest post of its storyline", null));
         }
+        NearlyJoined nearly = opened != null && opened.nearlyJoined != null && opened.mergedInto == null
+                ? new NearlyJoined(opened.id, opened.nearlyJoined.id, Instant.ofEpochMilli(opened.nearlyJoinedDue))
+                : null;
         return new Placement(post.postId(), event.id, storyline.id, newEvent, started,
                 List.copyOf(reasons), List.copyOf(signals), List.copyOf(merges), title(event), label(storyline),
-                storyline.corroboration(), List.copyOf(storylineMerges));
+                storyline.corroboration(), List.copyOf(storylineMerges), nearly);
     }
 
     /**
@@ -232,6 +238,25 @@ public final class GroupingEngine {
         }
         findDuplicate(p, at);
         add(event, storyline, post, p, at, p.duplicate != null ? p.duplicate.cluster : null);
+    }
+
+    /**
+     * Gives back, after {@link #restore} has replayed the placements, a pair a placement reported in
+     * {@link Placement#nearlyJoined()}, so that the two events are compared again when due as they would have been
+     * without a restart. Call in order of {@code due}. Ignored when either event is unknown, merged away or no longer
+     * active, or when the fragment already waits for a comparison.
+     */
+    public void restoreNearlyJoined(NearlyJoined pair) {
+        EventState fragment = known.get(pair.fragmentEventId());
+        EventState near = known.get(pair.nearEventId());
+        near = near == null ? null : near.resolve();
+        if (fragment == null || near == null || fragment.mergedInto != null || fragment == near || !fragment.hot
+                || !near.hot || fragment.nearlyJoined != null) {
+            return;
+        }
+        fragment.nearlyJoined = near;
+        fragment.nearlyJoinedDue = pair.due().toEpochMilli();
+        nearlyJoined.addLast(fragment);
     }
 
     // ---- features ----

@@ -18,6 +18,8 @@ import java.util.List;
  * @param corroboration independent voices telling the storyline (authors, a copy-paste cluster counted once)
  * @param storylineMerges storylines absorbed because their posts were found to tell one claim, in order (after the
  *     event merges of this placement); {@code storylineId} is already the surviving storyline
+ * @param nearlyJoined when this post's new picture started an event that nearly joined an active one: the pair the
+ *     engine will compare again (null otherwise); stored, it is given back to {@link GroupingEngine#restoreNearlyJoined}
  */
 public record Placement(
         String postId,
@@ -31,13 +33,22 @@ public record Placement(
         String eventTitle,
         String storylineLabel,
         int corroboration,
-        List<StorylineMerge> storylineMerges) {
+        List<StorylineMerge> storylineMerges,
+        NearlyJoined nearlyJoined) {
+
+    /** A placement that nearly joined nothing (the form before the nearly-joined pair was published). */
+    public Placement(String postId, String eventId, String storylineId, boolean newEvent, boolean newStoryline,
+            List<String> reasons, List<Signal> signals, List<EventMerge> merges, String eventTitle,
+            String storylineLabel, int corroboration, List<StorylineMerge> storylineMerges) {
+        this(postId, eventId, storylineId, newEvent, newStoryline, reasons, signals, merges, eventTitle,
+                storylineLabel, corroboration, storylineMerges, null);
+    }
 
     /** A placement that merged no storyline (the form before storyline merges were published). */
     public Placement(String postId, String eventId, String storylineId, boolean newEvent, boolean newStoryline,
             List<String> reasons, List<Signal> signals, List<EventMerge> merges, String eventTitle,
             String storylineLabel, int corroboration) {
         this(postId, eventId, storylineId, newEvent, newStoryline, reasons, signals, merges, eventTitle,
-                storylineLabel, corroboration, List.of());
+                storylineLabel, corroboration, List.of(), null);
     }
 }

@@ -106,4 +106,6 @@ load().then(() => {
   stream.onopen = () => { statusLine.textContent = 'live'; statusLine.className = 'status live'; };
   stream.onerror = () => { statusLine.textContent = 'reconnecting…'; statusLine.className = 'status'; };
   stream.onmessage = (message) => apply(JSON.parse(message.data));
+  // the server no longer holds the changes since this page last heard: what it shows is reloaded
+  stream.addEventListener('reset', () => load());
 }).catch(e => { statusLine.textContent = 'could not load events: ' + e.message; });

@@ -248,6 +248,8 @@ function start() {
     stream.onopen = () => { statusLine.textContent = 'live'; statusLine.className = 'status live'; };
     stream.onerror = () => { statusLine.textContent = 'reconnecting…'; statusLine.className = 'status'; };
     stream.onmessage = message => apply(JSON.parse(message.data));
+    // the server no longer holds the changes since this page last heard: what it shows is reloaded
+    stream.addEventListener('reset', () => reloadAll());
   }).catch(e => {
     summary.replaceChildren(el('h1', 'event-title', e.status === 404 ? 'No such event' : 'Could not load the event'));
     statusLine.textContent = e.message;

@@ -42,8 +42,16 @@ public final class EnginePlacer implements Placer {
         for (StorylineMerge m : p.storylineMerges()) {
             storylineMerges.add(new StorylinesMerged(m.fromStorylineId(), m.intoStorylineId()));
         }
+        org.claimline.grouping.NearlyJoined near = p.nearlyJoined();
         return new Placement(p.postId(), p.eventId(), p.storylineId(), p.reasons(), signals, merges, p.eventTitle(),
-                p.storylineLabel(), p.corroboration(), storylineMerges);
+                p.storylineLabel(), p.corroboration(), storylineMerges, near == null ? null
+                        : new NearlyJoined(near.fragmentEventId(), near.nearEventId(), near.due()));
+    }
+
+    @Override
+    public void restoreNearlyJoined(NearlyJoined pair) {
+        engine.restoreNearlyJoined(new org.claimline.grouping.NearlyJoined(pair.fragmentEventId(), pair.nearEventId(),
+                pair.due()));
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.claimline.contracts.StorylinesMerged;
  * @param corroboration independent voices telling the storyline, or a negative number when the placer does not count them
  * @param storylineMerges storylines of the post's event absorbed by others because this post showed they tell one
  *     claim, in order, after the event merges; {@code storylineId} is already the surviving one
+ * @param nearlyJoined when this post started an event that nearly joined another, the pair the placer compares again
+ *     later (null otherwise): stored, and given back to a rebuilt placer
  */
 public record Placement(
         String postId,
@@ -30,7 +32,8 @@ public record Placement(
         String eventTitle,
         String storylineLabel,
         long corroboration,
-        List<StorylinesMerged> storylineMerges) {
+        List<StorylinesMerged> storylineMerges,
+        NearlyJoined nearlyJoined) {
 
     public static final long NOT_COUNTED = -1;
 
@@ -41,10 +44,18 @@ public record Placement(
         storylineMerges = storylineMerges == null ? List.of() : List.copyOf(storylineMerges);
     }
 
+    /** A placement that nearly joined nothing. */
+    public Placement(String postId, String eventId, String storylineId, List<String> reasons, List<SignalNote> signals,
+            List<EventsMerged> merges, String eventTitle, String storylineLabel, long corroboration,
+            List<StorylinesMerged> storylineMerges) {
+        this(postId, eventId, storylineId, reasons, signals, merges, eventTitle, storylineLabel, corroboration,
+                storylineMerges, null);
+    }
+
     /** A placement that merged no storyline (a placer that never merges them). */
     public Placement(String postId, String eventId, String storylineId, List<String> reasons, List<SignalNote> signals,
             List<EventsMerged> merges, String eventTitle, String storylineLabel, long corroboration) {
         this(postId, eventId, storylineId, reasons, signals, merges, eventTitle, storylineLabel, corroboration,
-                List.of());
+                List.of(), null);
     }
 }

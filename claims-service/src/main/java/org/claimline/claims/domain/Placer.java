@@ -14,6 +14,13 @@ public interface Placer {
     /** Remembers a post placed earlier (replayed from the database at start-up) without deciding anything. */
     void restore(PostAccepted post, String eventId, String storylineId);
 
+    /**
+     * Gives back, after the replay, a pair an earlier placement reported in {@link Placement#nearlyJoined()}; pairs come
+     * in order of due time. A placer that keeps no such memory ignores it.
+     */
+    default void restoreNearlyJoined(NearlyJoined pair) {
+    }
+
     /** A short name for logs and metrics. */
     String name();
 }

@@ -12,12 +12,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.claimline.claims.domain.NearlyJoined;
 import org.claimline.claims.domain.Placement;
 import org.claimline.claims.domain.Placer;
 import org.claimline.claims.repository.AuthorRepository;
 import org.claimline.claims.repository.AuthorRepository.Pair;
 import org.claimline.claims.repository.EventEntity;
 import org.claimline.claims.repository.EventRepository;
+import org.claimline.claims.repository.NearlyJoinedRepository;
 import org.claimline.claims.repository.OutboxEntity;
 import org.claimline.claims.repository.OutboxRepository;
 import org.claimline.claims.repository.PostEntity;
@@ -52,15 +54,18 @@ public class PlacementWriter {
     private final PostSignalRepository signals;
     private final AuthorRepository authors;
     private final OutboxRepository outbox;
+    private final NearlyJoinedRepository nearlyJoined;
 
     public PlacementWriter(EventRepository events, StorylineRepository storylines, PostRepository posts,
-            PostSignalRepository signals, AuthorRepository authors, OutboxRepository outbox) {
+            PostSignalRepository signals, AuthorRepository authors, OutboxRepository outbox,
+            NearlyJoinedRepository nearlyJoined) {
         this.events = events;
         this.storylines = storylines;
         this.posts = posts;
         this.signals = signals;
         this.authors = authors;
         this.outbox = outbox;
+        this.nearlyJoined = nearlyJoined;
     }
 
     /** Places and stores the posts not placed before; the number of posts placed. */
@@ -170,6 +175,13 @@ public class PlacementWriter {
             }
             writeRows();
             outbox.insertAll(outboxRows);
+            List<NearlyJoined> pairs = new ArrayList<>();
+            for (Placement placement : placements) {
+                if (placement.nearlyJoined() != null) {
+                    pairs.add(placement.nearlyJoined());
+                }
+            }
+            nearlyJoined.insertAll(pairs);
         }
 
         /** Inserts the posts and signals gathered so far (rows that a merge must find in the database). */

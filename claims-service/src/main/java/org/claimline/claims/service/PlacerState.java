@@ -7,7 +7,9 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.claimline.claims.config.ClaimsConfig;
+import org.claimline.claims.domain.NearlyJoined;
 import org.claimline.claims.domain.Placer;
+import org.claimline.claims.repository.NearlyJoinedRepository;
 import org.claimline.claims.repository.PostEntity;
 import org.claimline.claims.repository.PostRepository;
 import org.claimline.contracts.ContractJson;
@@ -26,12 +28,15 @@ public class PlacerState {
 
     private final PlacerFactory factory;
     private final PostRepository posts;
+    private final NearlyJoinedRepository nearlyJoined;
     private final ClaimsConfig config;
     private Placer placer;
 
-    public PlacerState(PlacerFactory factory, PostRepository posts, ClaimsConfig config) {
+    public PlacerState(PlacerFactory factory, PostRepository posts, NearlyJoinedRepository nearlyJoined,
+            ClaimsConfig config) {
         this.factory = factory;
         this.posts = posts;
+        this.nearlyJoined = nearlyJoined;
         this.config = config;
     }
 
@@ -80,8 +85,12 @@ public class PlacerState {
             }
             from = page.get(page.size() - 1).placement + 1;
         }
-        LOG.infof("placer %s rebuilt from %d placements in %d ms", fresh.name(), replayed,
-                (System.nanoTime() - started) / 1_000_000);
+        List<NearlyJoined> pairs = QuarkusTransaction.requiringNew().call(nearlyJoined::unmerged);
+        for (NearlyJoined pair : pairs) {
+            fresh.restoreNearlyJoined(pair);
+        }
+        LOG.infof("placer %s rebuilt from %d placements and %d nearly-joined pairs in %d ms", fresh.name(), replayed,
+                pairs.size(), (System.nanoTime() - started) / 1_000_000);
         return fresh;
     }
 }

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import org.claimline.claims.Kafka;
 import org.claimline.claims.TestPosts;
+import org.claimline.claims.domain.NearlyJoined;
 import org.claimline.claims.domain.Placement;
 import org.claimline.claims.domain.Placer;
 import org.claimline.claims.repository.EventEntity;
 import org.claimline.claims.repository.EventRepository;
+import org.claimline.claims.repository.NearlyJoinedRepository;
 import org.claimline.claims.repository.PostRepository;
 import org.claimline.claims.repository.StorylineEntity;
 import org.claimline.claims.repository.StorylineRepository;
@@ -53,6 +55,8 @@ class PlacementWriterTest {
     PostRepository posts;
     @Inject
     StorylineRepository storylines;
+    @Inject
+    NearlyJoinedRepository nearlyJoined;
 
     @Test
     void anOlderEventAbsorbedByTheEventAPostOpensIsMergedIntoIt() {
@@ -150,6 +154,44 @@ class PlacementWriterTest {
                 .filter(c -> c.kind() == ChangeKind.STORYLINES_MERGED && event.equals(c.eventId()))
                 .map(TimelineChanged::storylinesMerged).toList(), merges -> merges.size() == 2);
         assertEquals(List.of(new StorylinesMerged(moved, opened), new StorylinesMerged(opened, kept)), published);
+    }
+
+    /**
+     * A nearly-joined pair is stored with its batch and read back for a rebuilt placer while the picture's event is an
+     * event of its own, its near event followed through a merge; once the picture's event is merged it is not.
+     */
+    @Test
+    void aNearlyJoinedPairIsStoredAndReadBackWhileItsFragmentStandsAlone() {
+        String near = TestPosts.newId("near");
+        String fragment = TestPosts.newId("picture");
+        String absorbing = TestPosts.newId("absorbing");
+        PostAccepted first = post("first", 0);
+        PostAccepted picture = post("picture", 60);
+        PostAccepted linking = post("linking", 120);
+        PostAccepted joining = post("joining", 180);
+        Instant due = T0.plusSeconds(60).plus(Duration.ofHours(6));
+        ScriptedPlacer placer = new ScriptedPlacer();
+        placer.next(new Placement(first.id(), near, near + "-s", List.of("new event"), List.of(), List.of(), null, null,
+                Placement.NOT_COUNTED));
+        placer.next(new Placement(picture.id(), fragment, fragment + "-s", List.of("new picture"), List.of(),
+                List.of(), null, null, Placement.NOT_COUNTED, List.of(), new NearlyJoined(fragment, near, due)));
+        placer.next(new Placement(linking.id(), absorbing, absorbing + "-s", List.of("new event"), List.of(),
+                List.of(new EventsMerged(near, absorbing)), null, null, Placement.NOT_COUNTED));
+        placer.next(new Placement(joining.id(), absorbing, absorbing + "-s", List.of("joined"), List.of(),
+                List.of(new EventsMerged(fragment, absorbing)), null, null, Placement.NOT_COUNTED));
+
+        writer.write(List.of(first, picture), placer);
+        assertEquals(List.of(new NearlyJoined(fragment, near, due)), pairsOf(fragment));
+        writer.write(List.of(linking), placer);
+        assertEquals(List.of(new NearlyJoined(fragment, absorbing, due)), pairsOf(fragment),
+                "the near event was absorbed: the pair follows it");
+        writer.write(List.of(joining), placer);
+        assertEquals(List.of(), pairsOf(fragment), "the picture's event is merged: nothing left to compare");
+    }
+
+    private List<NearlyJoined> pairsOf(String fragment) {
+        return QuarkusTransaction.requiringNew().call(() -> nearlyJoined.unmerged()).stream()
+                .filter(p -> p.fragmentEventId().equals(fragment)).toList();
     }
 
     /** The absorbed storyline's post is written in the merging batch, or in a batch before it. */

@@ -18,6 +18,8 @@ public interface WebConfig {
 
     Sse sse();
 
+    Feed feed();
+
     Activity activity();
 
     Warmup warmup();
@@ -94,6 +96,21 @@ public interface WebConfig {
 
         /** A client whose unsent bytes exceed this is disconnected (it reconnects with Last-Event-ID). */
         int maxWriteQueueBytes();
+    }
+
+    /** How long the SSE replay feed keeps applied changes. */
+    interface Feed {
+        /** Changes older than this leave the feed. */
+        Duration maxAge();
+
+        /** At most this many changes stay, the newest. */
+        long maxChanges();
+
+        /** How often old changes are removed. */
+        Duration pruneInterval();
+
+        /** Rows removed per transaction. */
+        int pruneChunk();
     }
 
     /**

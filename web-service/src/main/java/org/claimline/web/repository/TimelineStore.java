@@ -167,9 +167,7 @@ public class TimelineStore {
     }
 
     public void storyline(StorylineSummary storyline, String eventId) {
-        storylines.put(storyline.id(), new StorylineSummary(storyline.id(), eventId, storyline.label(),
-                storyline.firstPostId(), storyline.firstPostAt(), storyline.lastPostAt(), storyline.postCount(),
-                storyline.authorCount(), storyline.corroboration()));
+        storylines.put(storyline.id(), inEvent(storyline, eventId));
     }
 
     /**
@@ -215,9 +213,17 @@ public class TimelineStore {
         }
     }
 
-    /** Moves everything of {@code fromEventId} to {@code intoEventId} and marks it merged (a stub if unknown yet). */
+    /**
+     * Moves everything of {@code fromEventId} to {@code intoEventId} and marks it merged (a stub if unknown yet). The
+     * batch's rows not written yet move in memory and the statements move the stored ones, so a merge does not split
+     * the batch's multi-row writes in two.
+     */
     public void merge(Connection connection, String fromEventId, String intoEventId, Instant at) throws SQLException {
-        flush(connection);
+        posts.replaceAll((id, row) -> fromEventId.equals(row.eventId())
+                ? new PostRow(row.post(), intoEventId, row.storylineId(), row.sortAt()) : row);
+        storylines.replaceAll((id, st) -> fromEventId.equals(st.eventId()) ? inEvent(st, intoEventId) : st);
+        movePendingCounts(activity, fromEventId, null, intoEventId, null);
+        movePendingCounts(signalCounts, fromEventId, null, intoEventId, null);
         pagesChanged.add(fromEventId);
         pagesChanged.add(intoEventId);
         try (PreparedStatement storylineMove = connection.prepareStatement(
@@ -252,7 +258,12 @@ public class TimelineStore {
      */
     public void mergeStorylines(Connection connection, String eventId, String from, String into)
             throws SQLException {
-        flush(connection);
+        // the batch's rows not written yet move in memory, the statements below move the stored ones
+        posts.replaceAll((id, row) -> from.equals(row.storylineId())
+                ? new PostRow(row.post(), row.eventId(), into, row.sortAt()) : row);
+        storylines.remove(from);
+        movePendingCounts(activity, eventId, from, eventId, into);
+        movePendingCounts(signalCounts, eventId, from, eventId, into);
         pagesChanged.add(eventId);
         try (PreparedStatement postMove = connection.prepareStatement(
                 "UPDATE posts SET storyline_id = ?, api_json = replace(api_json, "
@@ -269,6 +280,30 @@ public class TimelineStore {
             remove.setString(1, from);
             remove.executeUpdate();
         }
+    }
+
+    /**
+     * Moves the batch's unwritten count increments (keys: event, scope, bucket or type) of an event, or of one storyline
+     * of it when {@code fromScope} is given, to another event or storyline, adding to what is there.
+     */
+    private static void movePendingCounts(Map<List<Object>, Integer> counts, String fromEvent, String fromScope,
+            String intoEvent, String intoScope) {
+        Map<List<Object>, Integer> moved = new HashMap<>();
+        counts.entrySet().removeIf(entry -> {
+            List<Object> key = entry.getKey();
+            if (!fromEvent.equals(key.get(0)) || (fromScope != null && !fromScope.equals(key.get(1)))) {
+                return false;
+            }
+            moved.merge(List.of(intoEvent, intoScope != null ? intoScope : key.get(1), key.get(2)), entry.getValue(),
+                    Integer::sum);
+            return true;
+        });
+        moved.forEach((key, n) -> counts.merge(key, n, Integer::sum));
+    }
+
+    private static StorylineSummary inEvent(StorylineSummary st, String eventId) {
+        return new StorylineSummary(st.id(), eventId, st.label(), st.firstPostId(), st.firstPostAt(), st.lastPostAt(),
+                st.postCount(), st.authorCount(), st.corroboration());
     }
 
     /** An event's counts, per storyline, move to the absorbing event. */

@@ -96,6 +96,8 @@ public class StreamRoutes {
         response.write("retry: " + config.sse().retry().toMillis() + "\n: connected\n\n" + position);
         Client client = new Client(response, vertx.getOrCreateContext(), eventId, start);
         response.closeHandler(v -> client.close());
+        // read before subscribing: a stream told to reset goes on from here, and anything later reaches it live
+        long livePosition = hub.position();
         hub.subscribe(client);
         if (lastEventId == null) {
             client.goLive();
@@ -103,7 +105,7 @@ public class StreamRoutes {
         }
         long from = lastEventId;
         vertx.executeBlocking(() -> {
-            client.replayFrom(from);
+            client.replayFrom(from, livePosition);
             return null;
         }, false).onFailure(e -> {
             LOG.warnf("replay of the feed after %d failed: %s", from, e.getMessage());
@@ -160,11 +162,18 @@ public class StreamRoutes {
             });
         }
 
-        void replayFrom(long afterId) {
+        void replayFrom(long afterId, long livePosition) {
             int chunk = config.sse().replayChunk();
             long cursor = afterId;
             while (!closed) {
                 List<FeedItem> rows = replay.after(cursor, eventId, chunk);
+                // checked after the read: the feed is pruned from its oldest end, so if nothing above the cursor was
+                // gone now, nothing was gone when the rows were read
+                long oldest = replay.oldestId();
+                if (oldest > cursor + 1) {
+                    reset(oldest, livePosition);
+                    break;
+                }
                 if (rows.isEmpty()) {
                     break;
                 }
@@ -181,6 +190,20 @@ public class StreamRoutes {
                 }
             }
             goLive();
+        }
+
+        /**
+         * The changes after the client's id were pruned: it is told to reload what it shows (an SSE event named
+         * {@code reset}, with the id it resumes from next time) and goes on live from where the feed stood.
+         */
+        private void reset(long oldestKept, long livePosition) {
+            String frame;
+            synchronized (this) {
+                lastSent = Math.max(lastSent, livePosition);
+                frame = "event: reset\nid: " + lastSent + "\ndata: {\"reason\":\"the changes after your Last-Event-ID are no"
+                        + " longer kept; reload the timeline\",\"oldestFeedId\":" + oldestKept + "}\n\n";
+            }
+            writeAndWait(Buffer.buffer(frame));
         }
 
         void goLive() {

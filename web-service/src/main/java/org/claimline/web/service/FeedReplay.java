@@ -34,6 +34,12 @@ public class FeedReplay {
         }
     }
 
+    /** The oldest change the feed still holds (0 when empty): a stream resuming below it would miss changes. */
+    @Transactional
+    public long oldestId() {
+        return feed.oldestId();
+    }
+
     @Transactional
     public List<FeedItem> after(long afterId, String eventId, int limit) {
         return feed.after(afterId, eventId, limit).stream()

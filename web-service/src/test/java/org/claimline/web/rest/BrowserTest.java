@@ -16,12 +16,14 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.claimline.contracts.ClaimedAuthor;
 import org.claimline.contracts.EventSummary;
 import org.claimline.contracts.Place;
 import org.claimline.contracts.PostSummary;
 import org.claimline.contracts.SignalNote;
 import org.claimline.contracts.StorylineSummary;
+import org.claimline.contracts.TimelineChanged;
 import org.claimline.infra.quarkus.KafkaTestResource;
 import org.claimline.infra.quarkus.PostgresTestResource;
 import org.claimline.web.support.Browser;
@@ -88,6 +90,16 @@ class BrowserTest {
                 List.of("aleppo"), List.of("same place cell and time window", "shares #aleppo"), signals);
     }
 
+    /** The n-th post (1 or 2) of the convoy event that the live-update tests watch. */
+    private static TimelineChanged convoy(String eventId, String storylineId, int n) {
+        return Timeline.placed(n, event(eventId, "Convoy at Ramouseh", n, 1), storyline(storylineId, eventId,
+                "buses leave", n), n == 1
+                ? post(eventId + "-p1", "Buses are moving", "en", "Reporter One", "Ramouseh", "https://x.com/a/1", 1,
+                        List.of())
+                : post(eventId + "-p2", "Second convoy stopped at checkpoint", "en", "Reporter Two", "Ramouseh",
+                        "https://x.com/a/2", 2, List.of()));
+    }
+
     private void open(String path) {
         browser.get(root.toString().replaceAll("/$", "") + path);
     }
@@ -100,10 +112,7 @@ class BrowserTest {
     void aChangeAppearsOnAnOpenEventPageWithinTwoSecondsWithoutReload() {
         String eventId = Timeline.newId("ev");
         String storylineId = Timeline.newId("st");
-        Timeline.send(Timeline.placed(1, event(eventId, "Convoy at Ramouseh", 1, 1),
-                storyline(storylineId, eventId, "buses leave", 1),
-                post(eventId + "-p1", "Buses are moving", "en", "Reporter One", "Ramouseh", "https://x.com/a/1", 1,
-                        List.of())));
+        Timeline.send(convoy(eventId, storylineId, 1));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", eventId).then().statusCode(200));
         open("/events/" + eventId);
         waiting(WAIT).until(ExpectedConditions.textToBe(By.id("status"), "live"));
@@ -111,10 +120,7 @@ class BrowserTest {
                 By.cssSelector("[data-post-id='" + eventId + "-p1']")));
         browser.executeScript("window.__notReloaded = true;");
 
-        Timeline.send(Timeline.placed(2, event(eventId, "Convoy at Ramouseh", 2, 1),
-                storyline(storylineId, eventId, "buses leave", 2),
-                post(eventId + "-p2", "Second convoy stopped at checkpoint", "en", "Reporter Two", "Ramouseh",
-                        "https://x.com/a/2", 2, List.of())));
+        Timeline.send(convoy(eventId, storylineId, 2));
         long sent = System.nanoTime();
         WebElement bar = waiting(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-posts")));
         long millis = (System.nanoTime() - sent) / 1_000_000;
@@ -193,6 +199,49 @@ class BrowserTest {
         waiting(LIVE).until(d -> lane.findElements(By.cssSelector(".post-card")).size() == 2);
         assertEquals(1, lane.findElements(By.cssSelector("[data-post-id='" + eventId + "-b']")).size());
         assertEquals(Boolean.TRUE, browser.executeScript("return window.__notReloaded === true;"));
+    }
+
+    /**
+     * When the server says the changes since the page last heard are gone (an SSE event named {@code reset}, see
+     * FeedRetentionTest for when it is sent), the event page loads again what it shows. The page's stream is closed
+     * first, so the post sent meanwhile can only appear through that reload.
+     */
+    @Test
+    void aResetFromTheStreamReloadsWhatTheEventPageShows() {
+        String eventId = Timeline.newId("ev");
+        String storylineId = Timeline.newId("st");
+        Timeline.send(convoy(eventId, storylineId, 1));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", eventId).then().statusCode(200));
+        // keeps a handle on the page's EventSource, which its script holds privately
+        Map<String, Object> recorder = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of(
+                "source", "(() => { const Native = window.EventSource; window.__streams = [];"
+                        + " window.EventSource = function (url, options) { const stream = new Native(url, options);"
+                        + " window.__streams.push(stream); return stream; };"
+                        + " window.EventSource.prototype = Native.prototype; })();"));
+        try {
+            open("/events/" + eventId);
+            waiting(WAIT).until(ExpectedConditions.textToBe(By.id("status"), "live"));
+            waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-post-id='" + eventId + "-p1']")));
+            browser.executeScript("window.__streams.forEach(stream => stream.close());");
+            Timeline.send(convoy(eventId, storylineId, 2));
+            await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/events/{id}", eventId).then()
+                    .body("postCount", equalTo(2)));
+            assertTrue(browser.findElements(By.cssSelector("[data-post-id='" + eventId + "-p2']")).isEmpty(),
+                    "the closed stream brought nothing");
+
+            browser.executeScript("window.__streams[0].dispatchEvent(new MessageEvent('reset',"
+                    + " {data: '{\"reason\":\"gone\",\"oldestFeedId\":1}'}));");
+
+            WebElement card = waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-post-id='" + eventId + "-p2']")));
+            assertTrue(card.getText().contains("Second convoy stopped at checkpoint"));
+            waiting(LIVE).until(ExpectedConditions.textToBe(By.cssSelector("#summary .counts"),
+                    "2 posts · 2 authors · 1 storylines"));
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", recorder.get("identifier")));
+        }
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Test helper: a minimal SSE reader that records every message (id and data) of one stream. */
 public final class SseClient implements AutoCloseable {
 
-    /** One received message. */
-    public record Message(long id, String data) {
+    /** One received message; {@code event} is its SSE event name, null for a plain message. */
+    public record Message(long id, String data, String event) {
     }
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
@@ -66,19 +66,23 @@ public final class SseClient implements AutoCloseable {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
                     StandardCharsets.UTF_8))) {
                 Long id = null;
+                String event = null;
                 StringBuilder data = new StringBuilder();
                 String line;
                 while (!closed && (line = lines.readLine()) != null) {
                     if (line.isEmpty()) {
                         if (data.length() > 0) {
-                            messages.add(new Message(id == null ? -1 : id, data.toString()));
+                            messages.add(new Message(id == null ? -1 : id, data.toString(), event));
                         } else if (id != null) {
                             announcedId = id;
                         }
                         id = null;
+                        event = null;
                         data.setLength(0);
                     } else if (line.startsWith("id:")) {
                         id = Long.parseLong(line.substring(3).trim());
+                    } else if (line.startsWith("event:")) {
+                        event = line.substring(6).trim();
                     } else if (line.startsWith("data:")) {
                         data.append(line.substring(5).trim());
                     } else if (line.startsWith(":")) {
