@@ -1,6 +1,5 @@
 package org.claimline.grouping;
 
-import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.claimline.grouping.text.TextAnalyzer;
 import org.claimline.grouping.text.TextFeatures;
 import org.claimline.grouping.util.BoundedLru;
 import org.claimline.grouping.util.LongIntMap;
+import org.claimline.grouping.util.LongLru;
 import org.claimline.grouping.util.LongObjectMap;
 import org.claimline.grouping.util.SpellingCache;
 
@@ -74,9 +74,16 @@ public final class GroupingEngine {
     private int hitCount;
     private EventState[] topHits = new EventState[0];
     private int[] topSlots = new int[0];
-    private final BoundedLru<String, ImageSighting> images;
-    private final HammingIndex<ImageSighting> similarImages;
-    private final BoundedLru<String, WeakReference<StorylineState>> replyTargets;
+    private final ImageIndex images;
+    /** Posts that a reply can name, by platform and external id (a 64-bit hash and a check), as storyline numbers. */
+    private final LongLru replyTargets;
+    private final long[] replyStorylines;
+    /**
+     * Storylines by {@link StorylineState#serial} while their event is remembered (hot or among the known events): the
+     * image and reply indexes name storylines by number, and a forgotten event's storylines leave this map.
+     */
+    private final LongObjectMap<StorylineState> storylinesBySerial = new LongObjectMap<>();
+    private long lastSerial;
     private final HammingIndex<TextSighting> texts;
     private final SpellingCache dictionary;
     /** Distinct voices that linked two established events, by pair of event ids, until enough merge them. */
@@ -95,10 +102,14 @@ public final class GroupingEngine {
         this.ids = ids;
         this.stats = new TermStatistics(s.sketchWidthBits(), s.sketchDepth(), s.idfPriorDocs(), s.idfPriorShare(),
                 s.idfHalfLifeDocs());
-        this.known = new BoundedLru<>(Math.max(s.knownEventCapacity(), 1));
-        this.images = new BoundedLru<>(s.imageIndexCapacity());
-        this.similarImages = new HammingIndex<>(s.imageIndexCapacity(), s.maxBucket());
-        this.replyTargets = new BoundedLru<>(s.replyIndexCapacity());
+        this.known = new BoundedLru<>(Math.max(s.knownEventCapacity(), 1), event -> {
+            if (!event.hot) {
+                forget(event);
+            }
+        });
+        this.images = new ImageIndex(s.imageIndexCapacity(), s.maxBucket());
+        this.replyTargets = new LongLru(s.replyIndexCapacity());
+        this.replyStorylines = new long[s.replyIndexCapacity()];
         this.texts = new HammingIndex<>(s.textIndexCapacity(), s.maxBucket());
         this.dictionary = new SpellingCache(s.termDictionaryCapacity());
         this.pairLinks = new BoundedLru<>(s.pairLinkCapacity());
@@ -163,7 +174,7 @@ public final class GroupingEngine {
         StorylineChoice choice = chooseStoryline(event, candidates, p);
         StorylineState storyline = choice.storyline;
         if (storyline == null) {
-            storyline = new StorylineState(ids.get(), event);
+            storyline = newStoryline(ids.get(), event);
             storyline.firstPostId = post.postId();
             event.storylines.add(storyline);
         } else {
@@ -232,7 +243,7 @@ public final class GroupingEngine {
             }
         }
         if (storyline == null) {
-            storyline = new StorylineState(storylineId, event);
+            storyline = newStoryline(storylineId, event);
             storyline.firstPostId = post.postId();
             event.storylines.add(storyline);
         }
@@ -346,13 +357,16 @@ public final class GroupingEngine {
     private void gatherStrong(PostEvidence post, Prepared p, long at, List<Candidate> candidates) {
         for (int i = 0; i < post.media().size(); i++) {
             PostEvidence.Media m = post.media().get(i);
-            ImageSighting sighting = m.sha256() == null ? null : images.get(m.sha256());
+            int entry = m.sha256() == null ? -1 : images.get(m.sha256());
+            ImageSighting sighting = entry < 0 ? null : new ImageSighting(storylineBySerial(images.storyline(entry)),
+                    images.firstPostId(entry), images.firstAt(entry));
             int distance = 0;
             if (sighting == null && p.mediaHasHash[i]) {
-                HammingIndex.Entry<ImageSighting> near = similarImages.nearest(p.mediaHashes[i], s.perceptualDistance());
-                if (near != null) {
-                    sighting = near.value;
-                    distance = Long.bitCount(near.hash ^ p.mediaHashes[i]);
+                int near = images.nearest(p.mediaHashes[i], s.perceptualDistance());
+                if (near >= 0) {
+                    sighting = new ImageSighting(storylineBySerial(images.similarStoryline(near)),
+                            images.similarFirstPostId(near), images.similarFirstAt(near));
+                    distance = Long.bitCount(images.similarHash(near) ^ p.mediaHashes[i]);
                 }
             }
             p.sightings[i] = sighting;
@@ -366,9 +380,11 @@ public final class GroupingEngine {
             }
         }
         if (post.inReplyTo() != null) {
-            WeakReference<StorylineState> target = replyTargets.get(replyKey(post.platform(), post.inReplyTo()));
-            if (target != null) {
-                strong(candidates, remembered(target.get()), STRENGTH_REPLY, "reply to a post of this storyline");
+            int target = replyTargets.get(replyHash(post.platform(), post.inReplyTo()),
+                    replyCheck(post.platform(), post.inReplyTo()));
+            if (target >= 0) {
+                strong(candidates, remembered(storylineBySerial(replyStorylines[target])), STRENGTH_REPLY,
+                        "reply to a post of this storyline");
             }
         }
         findDuplicate(p, at);
@@ -1324,16 +1340,19 @@ public final class GroupingEngine {
 
         for (int i = 0; i < post.media().size(); i++) {
             PostEvidence.Media m = post.media().get(i);
-            if (m.sha256() != null && !images.containsKey(m.sha256())) {
-                ImageSighting sighting = new ImageSighting(storyline, post.postId(), at, p.mediaHashes[i], p.mediaHasHash[i]);
-                images.put(m.sha256(), sighting);
+            if (m.sha256() != null && !images.contains(m.sha256())) {
+                images.put(m.sha256(), storyline.serial, at, post.postId());
                 if (p.mediaHasHash[i] && p.sightings[i] == null) {
-                    similarImages.add(p.mediaHashes[i], sighting);
+                    images.addSimilar(p.mediaHashes[i], storyline.serial, at, post.postId());
                 }
             }
         }
         if (post.externalId() != null) {
-            replyTargets.put(replyKey(post.platform(), post.externalId()), new WeakReference<>(storyline));
+            int entry = replyTargets.put(replyHash(post.platform(), post.externalId()),
+                    replyCheck(post.platform(), post.externalId()));
+            if (entry >= 0) {
+                replyStorylines[entry] = storyline.serial;
+            }
         }
         stats.addDocument(p.features.terms());
     }
@@ -1482,6 +1501,9 @@ public final class GroupingEngine {
             unindex(oldest);
             oldest.hot = false;
             compact(oldest);
+            if (!known.containsKey(oldest.id)) {
+                forget(oldest);
+            }
         }
     }
 
@@ -1600,11 +1622,13 @@ public final class GroupingEngine {
             if (within != null && within.posts > 0) {
                 share -= 0.5 * within.terms.get(key) / (double) within.posts;
             }
-            if (share <= 0 || filled[0] == want && share * MAX_TITLE_IDF <= bestScores[want - 1]) {
+            // a term without a spelling is never picked: checked before the IDF, a sketch lookup of three cache misses
+            if (share <= 0 || filled[0] == want && share * MAX_TITLE_IDF <= bestScores[want - 1]
+                    || !dictionary.containsKey(key)) {
                 return;
             }
             double score = share * Math.max(0, stats.idf(key) - s.idfOffset());
-            if (score <= 0 || filled[0] == want && score <= bestScores[want - 1] || !dictionary.containsKey(key)) {
+            if (score <= 0 || filled[0] == want && score <= bestScores[want - 1]) {
                 return;
             }
             int k = filled[0] < want ? filled[0]++ : want - 1;
@@ -1637,8 +1661,61 @@ public final class GroupingEngine {
 
     // ---- small helpers ----
 
-    private static String replyKey(String platform, String externalId) {
-        return (platform == null ? "" : platform) + ':' + externalId;
+    /** A 64-bit hash of platform:externalId (FNV-1a, mixed), without building the string. */
+    private static long replyHash(String platform, String externalId) {
+        long h = 0xcbf29ce484222325L;
+        String prefix = platform == null ? "" : platform;
+        for (int i = 0; i < prefix.length(); i++) {
+            h = (h ^ prefix.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ ':') * 0x100000001b3L;
+        for (int i = 0; i < externalId.length(); i++) {
+            h = (h ^ externalId.charAt(i)) * 0x100000001b3L;
+        }
+        return Hashing.mix(h);
+    }
+
+    /** A second, independent hash of platform:externalId (String.hashCode's), checked with {@link #replyHash}. */
+    private static int replyCheck(String platform, String externalId) {
+        String prefix = platform == null ? "" : platform;
+        int h = prefix.hashCode();
+        h = 31 * h + ':';
+        for (int i = 0; i < externalId.length(); i++) {
+            h = 31 * h + externalId.charAt(i);
+        }
+        return h;
+    }
+
+    /** A new storyline, numbered and registered so that the image and reply indexes can name it. */
+    private StorylineState newStoryline(String id, EventState event) {
+        StorylineState storyline = new StorylineState(id, event);
+        storyline.serial = ++lastSerial;
+        storylinesBySerial.put(storyline.serial, storyline);
+        return storyline;
+    }
+
+    /** The registered storyline of that number, or null once its event is forgotten. */
+    private StorylineState storylineBySerial(long serial) {
+        return storylinesBySerial.get(serial);
+    }
+
+    /**
+     * Drops the storylines of an event that is neither hot nor known any more (it cannot come back: {@link #remembered}
+     * is false for them from now on), so that nothing keeps it in memory.
+     */
+    private void forget(EventState event) {
+        for (StorylineState storyline : event.storylines) {
+            unregister(storyline);
+        }
+    }
+
+    private void unregister(StorylineState storyline) {
+        storylinesBySerial.remove(storyline.serial);
+        if (storyline.absorbed != null) {
+            for (StorylineState absorbed : storyline.absorbed) {
+                unregister(absorbed);
+            }
+        }
     }
 
     private int cellX(double lon) {

@@ -1,7 +1,6 @@
 package org.claimline.grouping;
 
 import java.util.Arrays;
-import org.claimline.grouping.util.LongObjectMap;
 
 /**
  * Finds 64-bit hashes within a few bits of a query in constant time: each hash is filed under its four 16-bit bands, and
@@ -13,6 +12,7 @@ final class HammingIndex<V> {
     private static final int BANDS = 4;
     private static final int BAND_BITS = 16;
     private static final long BAND_MASK = 0xFFFFL;
+    private static final int NONE = -1;
 
     /** One filed hash and its value. */
     static final class Entry<V> {
@@ -26,34 +26,33 @@ final class HammingIndex<V> {
     }
 
     /**
-     * The entries filed under one band value, oldest first, with their hashes in a parallel array so that a lookup
-     * compares hashes without visiting each entry.
+     * The entries filed under one band value, oldest first, as positions in the ring with their hashes in a parallel
+     * array, so that a lookup compares hashes without visiting each entry.
      */
     private static final class Bucket {
         long[] hashes = new long[2];
-        Object[] entries = new Object[2];
+        int[] positions = new int[2];
         int size;
 
-        void add(long hash, Object entry) {
+        void add(long hash, int position) {
             if (size == hashes.length) {
                 hashes = Arrays.copyOf(hashes, size * 2);
-                entries = Arrays.copyOf(entries, size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
             }
             hashes[size] = hash;
-            entries[size] = entry;
+            positions[size] = position;
             size++;
         }
 
         void removeAt(int at) {
             System.arraycopy(hashes, at + 1, hashes, at, size - at - 1);
-            System.arraycopy(entries, at + 1, entries, at, size - at - 1);
+            System.arraycopy(positions, at + 1, positions, at, size - at - 1);
             size--;
-            entries[size] = null;
         }
 
-        void remove(Object entry) {
+        void remove(int position) {
             for (int i = 0; i < size; i++) {
-                if (entries[i] == entry) {
+                if (positions[i] == position) {
                     removeAt(i);
                     return;
                 }
@@ -61,8 +60,12 @@ final class HammingIndex<V> {
         }
     }
 
-    private final LongObjectMap<Bucket> buckets = new LongObjectMap<>();
-    private final Object[] ring;
+    /** Buckets by band and band value (4 x 2^16), created when first used. */
+    private final Bucket[] buckets = new Bucket[BANDS << BAND_BITS];
+    /** The ring of filed hashes (oldest overwritten first) and, when values are objects, their values. */
+    private final long[] hashes;
+    private final boolean[] used;
+    private Object[] values;
     private final int maxBucket;
     private int next;
 
@@ -72,62 +75,88 @@ final class HammingIndex<V> {
      *     its newest copies are as good a match as all of them
      */
     HammingIndex(int capacity, int maxBucket) {
-        this.ring = new Object[capacity];
+        this.hashes = new long[capacity];
+        this.used = new boolean[capacity];
         this.maxBucket = maxBucket;
     }
 
     void add(long hash, V value) {
-        @SuppressWarnings("unchecked")
-        Entry<V> old = (Entry<V>) ring[next];
-        if (old != null) {
+        int position = add(hash);
+        if (value != null && values == null) {
+            values = new Object[hashes.length];
+        }
+        if (values != null) {
+            values[position] = value;
+        }
+    }
+
+    /**
+     * Files a hash and returns its position in the ring, where a caller may keep the entry's value in arrays of its own;
+     * the entry that held that position before is forgotten.
+     */
+    int add(long hash) {
+        int position = next;
+        if (used[position]) {
+            long old = hashes[position];
             for (int band = 0; band < BANDS; band++) {
-                int key = key(old.hash, band);
-                Bucket bucket = buckets.get(key);
+                Bucket bucket = buckets[key(old, band)];
                 if (bucket != null) {
-                    bucket.remove(old);
-                    if (bucket.size == 0) {
-                        buckets.remove(key);
-                    }
+                    bucket.remove(position);
                 }
             }
+            if (values != null) {
+                values[position] = null;
+            }
         }
-        Entry<V> entry = new Entry<>(hash, value);
-        ring[next] = entry;
-        next = (next + 1) % ring.length;
+        hashes[position] = hash;
+        used[position] = true;
+        next = (next + 1) % hashes.length;
         for (int band = 0; band < BANDS; band++) {
             int key = key(hash, band);
-            Bucket bucket = buckets.get(key);
+            Bucket bucket = buckets[key];
             if (bucket == null) {
                 bucket = new Bucket();
-                buckets.put(key, bucket);
+                buckets[key] = bucket;
             }
             if (bucket.size >= maxBucket) {
                 bucket.removeAt(0);
             }
-            bucket.add(hash, entry);
+            bucket.add(hash, position);
         }
+        return position;
     }
 
     /** The nearest entry within {@code maxDistance} bits, or null. */
     @SuppressWarnings("unchecked")
     Entry<V> nearest(long hash, int maxDistance) {
-        Object best = null;
+        int position = nearestPosition(hash, maxDistance);
+        return position == NONE ? null : new Entry<>(hashes[position], values == null ? null : (V) values[position]);
+    }
+
+    /** The ring position of the nearest entry within {@code maxDistance} bits (the newest of equals), or -1. */
+    int nearestPosition(long hash, int maxDistance) {
+        int best = NONE;
         int bestDistance = maxDistance + 1;
         for (int band = 0; band < BANDS; band++) {
-            Bucket bucket = buckets.get(key(hash, band));
+            Bucket bucket = buckets[key(hash, band)];
             if (bucket == null) {
                 continue;
             }
-            long[] hashes = bucket.hashes;
+            long[] bucketHashes = bucket.hashes;
             for (int i = bucket.size - 1; i >= 0; i--) {
-                int d = Long.bitCount(hashes[i] ^ hash);
+                int d = Long.bitCount(bucketHashes[i] ^ hash);
                 if (d < bestDistance) {
-                    best = bucket.entries[i];
+                    best = bucket.positions[i];
                     bestDistance = d;
                 }
             }
         }
-        return (Entry<V>) best;
+        return best;
+    }
+
+    /** The hash filed at a ring position. */
+    long hashAt(int position) {
+        return hashes[position];
     }
 
     private static int key(long hash, int band) {

@@ -1,36 +1,32 @@
 package org.claimline.grouping;
 
-import java.lang.ref.WeakReference;
-
 /**
- * First sighting of an image: where it was placed, by which post and when, to join its reposts and flag recycling.
- * It does not keep its event alive: a quiet event the engine has forgotten goes, and its images stay only as history.
+ * First sighting of an image, as found for the post being placed: where it was placed, by which post and when, to join
+ * its reposts and flag recycling. The index keeps it as numbers ({@link ImageIndex}); this is its view for one post.
  */
 final class ImageSighting {
 
-    private final WeakReference<StorylineState> storyline;
-    private final WeakReference<EventState> firstEvent;
+    private final StorylineState storyline;
     final String firstPostId;
     final long firstAt;
-    final long perceptualHash;
-    final boolean hasPerceptualHash;
 
-    ImageSighting(StorylineState storyline, String firstPostId, long firstAt, long perceptualHash, boolean hasPerceptualHash) {
-        this.storyline = new WeakReference<>(storyline);
-        this.firstEvent = new WeakReference<>(storyline.event);
+    /** @param storyline the storyline of the first sighting, or null when its event is forgotten */
+    ImageSighting(StorylineState storyline, String firstPostId, long firstAt) {
+        this.storyline = storyline;
         this.firstPostId = firstPostId;
         this.firstAt = firstAt;
-        this.perceptualHash = perceptualHash;
-        this.hasPerceptualHash = hasPerceptualHash;
     }
 
-    /** The storyline of the first sighting, or null once its event is gone from memory. */
+    /** The storyline of the first sighting, or null once its event is forgotten. */
     StorylineState storyline() {
-        return storyline.get();
+        return storyline;
     }
 
-    /** The event of the first sighting (before any merge), or null once it is gone from memory. */
+    /**
+     * An event that resolves as the image's first event does (the first sighting's storyline's event: it followed each
+     * merge of that event), or null once that event is forgotten.
+     */
     EventState firstEvent() {
-        return firstEvent.get();
+        return storyline == null ? null : storyline.event;
     }
 }

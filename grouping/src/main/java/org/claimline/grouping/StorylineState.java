@@ -8,6 +8,11 @@ import org.claimline.grouping.util.LongIntMap;
 final class StorylineState {
 
     final String id;
+    /**
+     * The engine's number for this storyline, never reused: the image and reply indexes name storylines by it, so they
+     * keep none alive (0 until the engine registers it).
+     */
+    long serial;
     EventState event;
     int posts;
     long lastAt;
@@ -22,8 +27,9 @@ final class StorylineState {
     /** The storyline this one was merged into (its posts tell the same claim); null while it stands alone. */
     StorylineState mergedInto;
     /**
-     * Storylines merged into this one, kept reachable while it is: the image, text and reply indexes hold storylines by
-     * weak reference and resolve a merged one to this, so it must not be collected before this one is.
+     * Storylines merged into this one, kept reachable while it is: the text index holds storylines by weak reference,
+     * the image and reply indexes by number, and each resolves a merged one to this (the engine forgets their numbers
+     * with this one's).
      */
     List<StorylineState> absorbed;
     /** Posts it had when last compared with its event's other storylines (-1: never). */

@@ -1,8 +1,10 @@
 package org.claimline.grouping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,41 @@ class IndexStructuresTest {
         HammingIndex.Entry<String> found = index.nearest(hash ^ 0b11L, 0);
         assertNull(found);
         assertSame("one bit", index.nearest(hash, 3).value);
+    }
+
+    @Test
+    void ringPositionsAreReusedOldestFirstAndForgottenHashesAreNotFound() {
+        HammingIndex<Object> index = new HammingIndex<>(3, 16);
+        long base = 0x0f0f0f0f0f0f0f0fL;
+        int a = index.add(base);
+        int b = index.add(base ^ 0xFF00L);
+        int c = index.add(base ^ 0xFF0000L);
+        assertEquals(a, index.nearestPosition(base ^ 1L, 3));
+        assertEquals(base ^ 0xFF00L, index.hashAt(b));
+        int d = index.add(0x1234_5678_9abc_def0L);
+        assertEquals(a, d, "the oldest position is the next one used");
+        assertEquals(-1, index.nearestPosition(base, 0), "the first hash was forgotten with its position");
+        assertEquals(c, index.nearestPosition(base ^ 0xFF0000L, 0));
+        assertEquals(d, index.nearestPosition(0x1234_5678_9abc_def0L, 0));
+    }
+
+    @Test
+    void anImageIsFoundByShaAndByANearPerceptualHashUntilForgotten() {
+        ImageIndex images = new ImageIndex(2, 16);
+        images.put("aa", 7, 1_000, "p1");
+        images.addSimilar(0xABCDL, 7, 1_000, "p1");
+        int entry = images.get("aa");
+        assertEquals(7, images.storyline(entry));
+        assertEquals(1_000, images.firstAt(entry));
+        assertEquals("p1", images.firstPostId(entry));
+        int near = images.nearest(0xABCDL ^ 0b11L, 3);
+        assertEquals("p1", images.similarFirstPostId(near));
+        assertEquals(0xABCDL, images.similarHash(near));
+        images.put("bb", 8, 2_000, "p2");
+        images.get("aa"); // seen again: "bb" is now the least recently seen
+        images.put("cc", 9, 3_000, "p3");
+        assertTrue(images.contains("aa"));
+        assertFalse(images.contains("bb"), "capacity 2: the least recently seen image was forgotten");
+        assertEquals("p3", images.firstPostId(images.get("cc")));
     }
 }

@@ -1,5 +1,7 @@
 package org.claimline.grouping.text;
 
+import java.util.Arrays;
+
 /**
  * Document frequencies learned online in a fixed-size count-min sketch, halved periodically, so that IDF follows the
  * current stream in constant memory however many distinct terms pass.
@@ -17,6 +19,16 @@ public final class TermStatistics {
     private double docs;
     /** Scratch: one term's counter per row. */
     private final int[] slots;
+    /**
+     * The frequencies looked up since the last document, direct-mapped (term, then stamp and count, per slot): between
+     * two documents the sketch does not change, and the engine looks an event's terms up several times per post (its
+     * centroid's length, fragment merging, its title), each a cache miss per row otherwise. Exact: a stale stamp misses.
+     */
+    private final long[] memo = new long[2 << MEMO_BITS];
+    private int stamp = 1;
+    private static final int MEMO_BITS = 12;
+    private static final int MEMO_MASK = (1 << MEMO_BITS) - 1;
+    private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
     public TermStatistics(int widthBits, int depth, double priorDocs, int halfLifeDocs) {
         this(widthBits, depth, priorDocs, 0, halfLifeDocs);
@@ -58,13 +70,25 @@ public final class TermStatistics {
         if (docs >= halfLifeDocs) {
             halve();
         }
+        if (++stamp == 0) {
+            // after 2^32 documents: stamps would repeat, so the memo starts afresh
+            Arrays.fill(memo, 0);
+            stamp = 1;
+        }
     }
 
     public int frequency(long term) {
+        int at = ((int) (term ^ (term >>> 32)) & MEMO_MASK) << 1;
+        long entry = memo[at + 1];
+        if (memo[at] == term && (int) (entry >>> Integer.SIZE) == stamp) {
+            return (int) (entry & COUNT_MASK);
+        }
         int min = Integer.MAX_VALUE;
         for (int row = 0; row < depth; row++) {
             min = Math.min(min, counts[index(term, row)]);
         }
+        memo[at] = term;
+        memo[at + 1] = (long) stamp << Integer.SIZE | min;
         return min;
     }
 
