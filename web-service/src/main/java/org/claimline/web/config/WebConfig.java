@@ -3,6 +3,8 @@ package org.claimline.web.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Every web-service setting under {@code claimline.*}, so that no number or URL hides in code. */
 @ConfigMapping(prefix = "claimline")
@@ -19,6 +21,8 @@ public interface WebConfig {
     Sse sse();
 
     Feed feed();
+
+    Auth auth();
 
     Activity activity();
 
@@ -96,6 +100,12 @@ public interface WebConfig {
 
         /** A client whose unsent bytes exceed this is disconnected (it reconnects with Last-Event-ID). */
         int maxWriteQueueBytes();
+    }
+
+    /** Who may read. */
+    interface Auth {
+        /** When set (comma-separated), every read needs one of these keys; unset, reading is open. */
+        Optional<List<String>> viewerKeys();
     }
 
     /** How long the SSE replay feed keeps applied changes. */
