@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         AtomicReference<BenchRun> current = new AtomicReference<>();
         AtomicReference<TimelineReader> reader = new AtomicReference<>();
-        SseListener sse = ingestOnly ? null : new SseListener(stack.webUrl().resolve("/api/v1/stream"),
+        SseListener sse = ingestOnly ? null : new SseListener(stack.webUrl().resolve("/api/v1/stream"), viewerKey(),
                 (id, data) -> {
                     StreamChange change = StreamChange.parse(data);
                     BenchRun run = current.get();

@@ -22,6 +22,7 @@ public final class SseListener implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI stream;
+    private final String viewerKey;
     private final BiConsumer<String, String> onMessage;
     private final Thread thread;
     private volatile boolean open = true;
@@ -30,7 +31,13 @@ public final class SseListener implements AutoCloseable {
     private volatile InputStream body;
 
     public SseListener(URI stream, BiConsumer<String, String> onMessage) {
+        this(stream, null, onMessage);
+    }
+
+    /** {@code viewerKey} may be {@code null}: no Authorization header is sent then (web is open to read). */
+    public SseListener(URI stream, String viewerKey, BiConsumer<String, String> onMessage) {
         this.stream = stream;
+        this.viewerKey = viewerKey;
         this.onMessage = onMessage;
         this.thread = new Thread(this::run, "sse-listener");
         this.thread.setDaemon(true);
@@ -51,6 +58,9 @@ public final class SseListener implements AutoCloseable {
                 HttpRequest.Builder request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream");
                 if (lastEventId != null) {
                     request.header("Last-Event-ID", lastEventId);
+                }
+                if (viewerKey != null && !viewerKey.isBlank()) {
+                    request.header("Authorization", "Bearer " + viewerKey.trim());
                 }
                 HttpResponse<InputStream> response = http.send(request.GET().build(),
                         HttpResponse.BodyHandlers.ofInputStream());
