@@ -136,7 +136,19 @@ public final class BenchCommand implements Callable<Integer> {
                 BenchRun warmup = new BenchRun(ingest, new BenchPosts(runId, images, firstPost), format(),
                         batchSize, connections, !ingestOnly);
                 current.set(warmup);
+                CompletableFuture<ObjectNode> warmupReads = null;
+                if (readRate > 0) {
+                    // the read path is warmed too: in a fresh client and a fresh page route the first seconds of
+                    // reads are compiled code's, and the measured reads' tail was mostly that
+                    TimelineReader warmupReader = new TimelineReader(stack.webUrl(), viewerKey(), readConnections,
+                            readEvents);
+                    reader.set(warmupReader);
+                    warmupReads = warmupReader.start(readRate, Duration.ofSeconds(warmupSeconds), READ_GIVE_UP);
+                }
                 warmup.run(rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(drainSeconds), firstPost);
+                if (warmupReads != null) {
+                    warmupReads.join();
+                }
                 firstPost += (long) (rate * warmupSeconds) + 1;
             }
             ObjectNode result;
