@@ -20,7 +20,6 @@ import org.claimline.tools.StackOptions;
 import org.claimline.tools.cpu.StackCpu;
 import org.claimline.tools.http.IngestClient;
 import org.claimline.tools.http.SseListener;
-import org.claimline.tools.http.WebClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final double MIN_RATE = 5;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     /** How long reads still awaiting an answer at the end of the run are waited for: a little over their timeout. */
-    private static final Duration READ_GIVE_UP = WebClient.REQUEST_TIMEOUT.plusSeconds(1);
+    private static final Duration READ_GIVE_UP = TimelineReader.REQUEST_TIMEOUT.plusSeconds(1);
 
     @Mixin
     StackOptions stack;

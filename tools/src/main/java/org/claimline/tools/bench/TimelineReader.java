@@ -34,7 +34,6 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.claimline.contracts.ContractJson;
-import org.claimline.tools.http.WebClient;
 
 /**
  * Reads timelines ({@code GET /api/v1/events/{id}/posts}) at a fixed rate while the bench ingests, on the same open
@@ -48,6 +47,8 @@ public final class TimelineReader {
     private static final double NANOS_PER_MILLI = 1_000_000.0;
     private static final long WAIT_FOR_EVENT_NANOS = Duration.ofMillis(10).toNanos();
     private static final int HTTP_OK = 200;
+    /** A read slower than this is a failure; a viewer would have given up long before. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Transport web;
@@ -63,17 +64,12 @@ public final class TimelineReader {
     private final Object lock = new Object();
     private boolean closed;
 
-    /** Reads through the JDK's HTTP client of {@link WebClient}. */
-    public TimelineReader(WebClient web, int maxConnections, int recentEvents) {
-        this(web::timeline, maxConnections, recentEvents);
-    }
-
     /**
      * Reads through {@link PlainHttpReads}: the same requests, at a fraction of the JDK client's CPU per read (the
      * bench shares the machine it measures, so what the client spends is taken from the stack).
      */
     public TimelineReader(URI webBase, String viewerKey, int maxConnections, int recentEvents) {
-        this(new PlainHttpReads(webBase, viewerKey, maxConnections, WebClient.REQUEST_TIMEOUT), maxConnections,
+        this(new PlainHttpReads(webBase, viewerKey, maxConnections, REQUEST_TIMEOUT), maxConnections,
                 recentEvents);
     }
 
