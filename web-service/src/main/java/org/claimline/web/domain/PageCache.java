@@ -71,14 +71,11 @@ public final class PageCache {
 
     /** The current page of that shape, or null when it must be read from the database (counted as a miss). */
     public synchronized Page get(String eventId, Shape shape) {
-        Long version = known.get(eventId);
-        Page page = version == null ? null : pages.get(new Key(eventId, shape));
-        if (page != null && page.version() == version) {
-            hits.increment();
-            return page;
+        Page page = find(eventId, shape);
+        if (page == null) {
+            misses.increment();
         }
-        misses.increment();
-        return null;
+        return page;
     }
 
     /** Like {@link #get}, but a page not here is not counted as a miss (the caller falls back to a path that is). */

@@ -20,7 +20,6 @@ public class CachedPageRoute {
 
     private static final String PATH = "/api/v1/events/:id/posts";
     private static final String JSON = "application/json";
-    private static final String REVALIDATE = "no-cache";
     private static final int NOT_MODIFIED = 304;
 
     private final TimelineQueries queries;
@@ -47,7 +46,7 @@ public class CachedPageRoute {
         }
         HttpServerResponse response = ctx.response()
                 .putHeader(HttpHeaders.ETAG, PageTag.format(page.version()))
-                .putHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE);
+                .putHeader(HttpHeaders.CACHE_CONTROL, EventResource.REVALIDATE);
         if (page.body() == null) {
             response.setStatusCode(NOT_MODIFIED).end();
         } else {

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EventResource {
 
     /** Pages change with every post: a cache may keep one but must ask (cheaply, by ETag) before using it. */
-    private static final String REVALIDATE = "no-cache";
+    static final String REVALIDATE = "no-cache";
 
     private final TimelineQueries queries;
 

@@ -135,15 +135,9 @@ public class TimelineQueries {
             return render(eventId, posts(eventId, filter, cursor, limit, knownVersions));
         }
         PageCache.Shape shape = new PageCache.Shape(filter.storylineId(), limit(limit));
-        if (!knownVersions.isEmpty()) {
-            Long current = pages.knownVersion(eventId);
-            if (current != null && knownVersions.contains(current)) {
-                return new RenderedPage(current, null);
-            }
-        }
-        PageCache.Page cached = pages.get(eventId, shape);
-        if (cached != null) {
-            return new RenderedPage(cached.version(), cached.body());
+        RenderedPage remembered = fromMemory(eventId, shape, knownVersions, true);
+        if (remembered != null) {
+            return remembered;
         }
         long readStarted = pages.readStarted();
         RenderedPage page = render(eventId, posts(eventId, filter, null, shape.limit(), knownVersions));
@@ -161,13 +155,22 @@ public class TimelineQueries {
         if (!config.pageCache().enabled()) {
             return null;
         }
+        return fromMemory(eventId, new PageCache.Shape(null, config.page().defaultLimit()), knownVersions, false);
+    }
+
+    /**
+     * What memory alone can answer: 304 for a version the client named that is current, or the cached page; null
+     * otherwise (counted as a cache miss when {@code countMiss}, i.e. when the database is read next).
+     */
+    private RenderedPage fromMemory(String eventId, PageCache.Shape shape, Set<Long> knownVersions,
+            boolean countMiss) {
         if (!knownVersions.isEmpty()) {
             Long current = pages.knownVersion(eventId);
             if (current != null && knownVersions.contains(current)) {
                 return new RenderedPage(current, null);
             }
         }
-        PageCache.Page cached = pages.find(eventId, new PageCache.Shape(null, config.page().defaultLimit()));
+        PageCache.Page cached = countMiss ? pages.get(eventId, shape) : pages.find(eventId, shape);
         return cached == null ? null : new RenderedPage(cached.version(), cached.body());
     }
 
