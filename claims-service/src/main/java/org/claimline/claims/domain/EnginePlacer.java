@@ -60,6 +60,11 @@ public final class EnginePlacer implements Placer {
     }
 
     @Override
+    public int hotEvents() {
+        return engine.hotEvents();
+    }
+
+    @Override
     public String name() {
         return "grouping-engine";
     }

@@ -21,6 +21,12 @@ public interface Placer {
     default void restoreNearlyJoined(NearlyJoined pair) {
     }
 
+    /**
+     * Events held in memory that a post can still join on its words (the hot set); read by the metrics thread while the
+     * consumer places, so a count a batch old is fine.
+     */
+    int hotEvents();
+
     /** A short name for logs and metrics. */
     String name();
 }

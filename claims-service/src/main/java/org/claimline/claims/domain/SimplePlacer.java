@@ -76,6 +76,11 @@ public final class SimplePlacer implements Placer {
     }
 
     @Override
+    public int hotEvents() {
+        return slots.size();
+    }
+
+    @Override
     public String name() {
         return "simple-place-and-time";
     }

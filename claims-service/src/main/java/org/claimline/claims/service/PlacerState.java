@@ -1,5 +1,7 @@
 package org.claimline.claims.service;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,14 +32,19 @@ public class PlacerState {
     private final PostRepository posts;
     private final NearlyJoinedRepository nearlyJoined;
     private final ClaimsConfig config;
-    private Placer placer;
+    /** Volatile for the metrics thread, which reads the hot set's size; only the consumer thread places. */
+    private volatile Placer placer;
 
     public PlacerState(PlacerFactory factory, PostRepository posts, NearlyJoinedRepository nearlyJoined,
-            ClaimsConfig config) {
+            ClaimsConfig config, MeterRegistry registry) {
         this.factory = factory;
         this.posts = posts;
         this.nearlyJoined = nearlyJoined;
         this.config = config;
+        Gauge.builder("claimline.claims.placer.hot.events", this, PlacerState::hotEvents)
+                .description("events the placer holds in memory that posts can join on their words (the hot set, "
+                        + "capped by claimline.grouping.maxHotEvents)")
+                .register(registry);
     }
 
     /**
@@ -58,6 +65,12 @@ public class PlacerState {
             placer = rebuild();
         }
         return placer;
+    }
+
+    /** The hot set's size, 0 while no placer is built (it is never built here: a metrics scrape must not replay). */
+    double hotEvents() {
+        Placer current = placer;
+        return current == null ? 0 : current.hotEvents();
     }
 
     /** Forgets the placer's state: the next call to {@link #placer()} rebuilds it from the database. */

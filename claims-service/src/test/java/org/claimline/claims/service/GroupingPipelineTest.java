@@ -1,5 +1,6 @@
 package org.claimline.claims.service;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.claimline.claims.Kafka;
 import org.claimline.claims.TestPosts;
 import org.claimline.claims.repository.EventEntity;
@@ -100,6 +103,17 @@ class GroupingPipelineTest {
         assertEquals(first.eventId(), second.eventId(), "only the reply, remembered from the database, links them");
         assertEquals(first.storyline().id(), second.storyline().id());
         assertTrue(second.post().signals().stream().noneMatch(s -> s.type().equals("first-report")));
+    }
+
+    @Test
+    void theHotSetSizeIsAMetricOperatorsCanWatch() {
+        placeOne(TestPosts.post(TestPosts.newId("hot"), "@uma", TestPosts.somewhere(), T0,
+                "Bridge closed after a barge struck a pier", TestPosts.newImage()));
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher gauge = Pattern.compile("(?m)^claimline_claims_placer_hot_events (\\S+)$").matcher(metrics);
+        assertTrue(gauge.find(), "the hot set's gauge is exported");
+        assertTrue(Double.parseDouble(gauge.group(1)) >= 1, "the event just opened is hot: " + gauge.group(1));
     }
 
     private static TimelineChanged placeOne(PostAccepted post) {

@@ -271,6 +271,11 @@ class PlacementWriterTest {
         }
 
         @Override
+        public int hotEvents() {
+            return 0;
+        }
+
+        @Override
         public String name() {
             return "scripted";
         }
