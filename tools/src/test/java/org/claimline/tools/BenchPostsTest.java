@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.claimline.contracts.ContractJson;
 import org.claimline.tools.bench.BenchImages;
@@ -30,6 +32,22 @@ class BenchPostsTest {
         }
         assertEquals(1000, ids.size());
         assertTrue(withMedia > 50 && withMedia < 200, "about a tenth carry an image: " + withMedia);
+    }
+
+    @Test
+    void anImageIsPostedInOneSceneOnlySoScenesStaySeparateEvents() throws Exception {
+        List<String> images = List.of("i0", "i1", "i2", "i3", "i4", "i5", "i6", "i7");
+        BenchPosts posts = new BenchPosts("run3", images, 11);
+        Map<String, Set<String>> placesOfImage = new HashMap<>();
+        for (int n = 0; n < 4000; n++) {
+            JsonNode post = ContractJson.mapper().readTree(posts.post(n, Instant.parse("2026-01-01T00:00:00Z")));
+            if (post.has("media")) {
+                placesOfImage.computeIfAbsent(post.path("media").get(0).path("sha256").asText(), k -> new HashSet<>())
+                        .add(post.path("place").path("name").asText());
+            }
+        }
+        assertEquals(images.size(), placesOfImage.size(), "every image is used: " + placesOfImage.keySet());
+        placesOfImage.forEach((image, places) -> assertEquals(1, places.size(), image + " is posted in " + places));
     }
 
     @Test

@@ -63,6 +63,17 @@ public final class BenchPosts {
         return BenchImages.cached((int) (n % BenchImages.DISTINCT));
     }
 
+    /**
+     * One of the images of post {@code n}'s scene (image i belongs to scene i mod scenes, as {@link #image} sends it):
+     * drawn from all images, an image would link every scene, and the grouping engine rightly merged the four scenes
+     * into one event, so the load had one event instead of four.
+     */
+    private int sceneImage(long n) {
+        int scene = (int) (n % SCENES.size());
+        int perScene = Math.max(1, imageSha256.size() / SCENES.size());
+        return (scene + SCENES.size() * random.nextInt(perScene)) % imageSha256.size();
+    }
+
     private ObjectNode body(long n, Instant postedAt, boolean withMedia) {
         Scene scene = SCENES.get((int) (n % SCENES.size()));
         ObjectNode body = ContractJson.mapper().createObjectNode();
@@ -81,7 +92,7 @@ public final class BenchPosts {
             place.put("radiusKm", 1.0);
         }
         if (withMedia && !imageSha256.isEmpty() && random.nextDouble() < IMAGE_SHARE) {
-            body.putArray("media").addObject().put("sha256", imageSha256.get(random.nextInt(imageSha256.size())));
+            body.putArray("media").addObject().put("sha256", imageSha256.get(sceneImage(n)));
         }
         return body;
     }
