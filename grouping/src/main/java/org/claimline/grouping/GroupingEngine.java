@@ -1098,33 +1098,8 @@ public final class GroupingEngine {
         if (best != null) {
             return new StorylineChoice(best, "storyline: text close to it (" + fixed2(bestScore) + ")");
         }
-        StorylineState pile = p.newImage ? null : generalStoryline(event);
-        if (pile != null) {
-            return new StorylineChoice(pile, "storyline: the event's general reports (its largest storyline told in"
-                    + " words, " + pile.posts + " posts): no claim close enough (best " + fixed2(bestSeen) + ")");
-        }
         return new StorylineChoice(null, p.newImage ? "new storyline: a new image"
                 : "new storyline: no storyline close enough (best " + fixed2(bestSeen) + ")");
-    }
-
-    /**
-     * The event's largest storyline told only in words among the {@code storylineScan} most recent, if it has at least
-     * {@code storyPileMinPosts} posts: where a post goes that tells no claim apart from its event; null when off.
-     */
-    private StorylineState generalStoryline(EventState event) {
-        if (s.storyPileMinPosts() <= 0) {
-            return null;
-        }
-        StorylineState largest = null;
-        List<StorylineState> storylines = event.storylines;
-        for (int i = storylines.size() - 1; i >= Math.max(0, storylines.size() - s.storylineScan()); i--) {
-            StorylineState candidate = storylines.get(i);
-            if (!candidate.hasImage && candidate.posts >= s.storyPileMinPosts()
-                    && (largest == null || candidate.posts > largest.posts)) {
-                largest = candidate;
-            }
-        }
-        return largest;
     }
 
     /**

@@ -143,12 +143,6 @@ import java.util.Locale;
  *     at the event whose centroid those words dominate; words the stream never saw count in full in this cosine
  *     (they say what the post adds to the name). 0.1, as {@code joinThreshold}: a name post measures 0.5-0.8, a post
  *     naming the event in passing among new words under 0.1
- * @param storyPileMinPosts a post that brings no new picture and reaches no storyline's threshold joins its event's
- *     largest storyline told in words (among the {@code storylineScan} most recent) when that has at least this many
- *     posts, instead of starting a storyline of its own (0: off): a post whose words tell no claim apart from its
- *     event (most of a crisis stream: "praying for everyone in the storm") belongs to the event's general reports,
- *     not to a claim of one post. 30: under a few dozen posts an event's largest storyline is often still one claim
- *     (5 and 10 cost storylines without images 0.01 on dev; 20-50 gave the same within 0.005)
  */
 public record GroupingSettings(
         double joinThreshold,
@@ -220,8 +214,7 @@ public record GroupingSettings(
         double storyTextOnlyThreshold,
         double storyEventShareDiscount,
         double storyMergeCosine,
-        double nameJoinCosine,
-        int storyPileMinPosts) {
+        double nameJoinCosine) {
 
     public static GroupingSettings defaults() {
         return new GroupingSettings(
@@ -294,8 +287,7 @@ public record GroupingSettings(
                 0.05,
                 1.0,
                 0.4,
-                0.1,
-                30);
+                0.1);
     }
 
     /** A copy with one setting changed by name (for tuning runs: {@code --set joinThreshold=0.25}). */

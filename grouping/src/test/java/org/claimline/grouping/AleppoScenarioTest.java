@@ -106,6 +106,54 @@ class AleppoScenarioTest {
                 "without the discount the celebration joins the goodbye storyline on the event's words");
     }
 
+    /**
+     * A competing claim told in words that arrives after 40 retellings of the first claim starts a storyline of its own,
+     * and its retellings follow it: a long storyline must not swallow a new claim whose words it has never carried
+     * (session 8: sending posts that reach no storyline to the event's largest one did exactly that).
+     */
+    @Test
+    void aCompetingClaimAfterALongStorylineStartsItsOwn() {
+        AtomicInteger ids = new AtomicInteger();
+        GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults(), () -> "id" + ids.incrementAndGet());
+        Instant t = Instant.parse("2016-12-13T06:00:00Z");
+        String[] chatter = {"good morning everyone coffee time", "my team lost again tonight", "new album out this friday",
+            "traffic is terrible on the ring road", "happy birthday to my sister", "cannot wait for the holidays"};
+        for (int i = 0; i < 120; i++) {
+            engine.place(Posts.text("u" + i, chatter[i % chatter.length] + " " + i, t.minusSeconds(3600 - i * 20L)));
+        }
+        String[] goodbye = {
+            "Residents of east #Aleppo say goodbye to their city as the evacuation begins, civilians executed in their homes",
+            "Last messages from east #Aleppo: residents saying goodbye, reports of civilians executed by advancing forces",
+            "UN says civilians executed on the spot in east #Aleppo as residents say goodbye before the evacuation",
+            "Heartbreaking goodbye from #Aleppo residents, civilians executed as evacuation starts",
+            "#Aleppo residents say goodbye, civilians reportedly executed in their homes"};
+        String[] celebrate = {
+            "Residents celebrate the liberation of #Aleppo in the streets tonight, flags and fireworks",
+            "Video: people dancing in #Aleppo streets to celebrate liberation, fireworks over the city",
+            "Crowds celebrate liberation of #Aleppo with flags, cars honking through the night",
+            "#Aleppo celebrates liberation, fireworks and flags in the streets"};
+        Set<String> goodbyeStorylines = new HashSet<>();
+        String goodbyeEvent = null;
+        int minute = 0;
+        for (int i = 0; i < 40; i++) {
+            Placement p = engine.place(Posts.post("g" + i, goodbye[i % goodbye.length] + " " + (char) ('a' + i % 26) + i,
+                    t.plusSeconds(60L * minute++), EAST_ALEPPO, List.of(), null));
+            goodbyeStorylines.add(p.storylineId());
+            goodbyeEvent = p.eventId();
+        }
+        assertEquals(1, goodbyeStorylines.size(), "the 40 retellings are one storyline");
+        Set<String> celebrateStorylines = new HashSet<>();
+        for (int i = 0; i < celebrate.length; i++) {
+            Placement p = engine.place(Posts.post("c" + i, celebrate[i], t.plusSeconds(60L * minute++), EAST_ALEPPO,
+                    List.of(), null));
+            String why = String.join(" | ", p.reasons());
+            assertEquals(goodbyeEvent, p.eventId(), why);
+            assertTrue(!goodbyeStorylines.contains(p.storylineId()), why);
+            celebrateStorylines.add(p.storylineId());
+        }
+        assertEquals(1, celebrateStorylines.size(), "the competing claim's retellings follow its first post");
+    }
+
     private static List<List<Placement>> wordsOnly(GroupingSettings settings) {
         AtomicInteger ids = new AtomicInteger();
         GroupingEngine engine = new GroupingEngine(settings, () -> "id" + ids.incrementAndGet());
