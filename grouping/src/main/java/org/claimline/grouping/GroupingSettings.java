@@ -57,7 +57,11 @@ import java.util.Locale;
  * @param timeWeight share of text evidence the fading can remove; the rest stays so a sparse story still joins
  * @param hotWindowHours an event quiet this long leaves the hot set and cannot absorb posts on words alone any more (two
  *     earthquakes months apart are two events); a week covers the quiet nights and weekends of slow stories
- * @param maxHotEvents hard cap on hot events (least recently active leave first), to keep memory flat in a flood
+ * @param maxHotEvents hard cap on hot events (least recently active leave first), to keep memory flat in a flood: a hot
+ *     event costs up to ~40 KB (its terms and their index entries, its storylines; {@code HotSetBenchmark}), so 30,000
+ *     hold at most ~1.2 GB, what claims-service's 2 GB heap is sized for, and still hold 10,000 active events with the
+ *     ~15,000 that went quiet within the hot window (the engine benchmark's steady state). At 200,000 (before session
+ *     8) a stream of events that keep bringing new words filled a 1 GB heap after ~25,000 events
  * @param knownEventCapacity events remembered by id (hot ones and the most recently quiet), for restore and waking;
  *     quiet events beyond it live on only while an image, text or reply index still points at them, so memory stays
  *     flat however long the stream (at 200,000, as before, a million-post stream never filled it and the heap grew)
@@ -240,7 +244,7 @@ public record GroupingSettings(
                 48,
                 0.5,
                 168,
-                200_000,
+                30_000,
                 20_000,
                 32,
                 24,
