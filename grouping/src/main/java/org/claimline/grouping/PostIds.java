@@ -13,6 +13,10 @@ final class PostIds {
     private static final byte PACKED = 2;
     private static final byte STRING = 3;
     private static final int UUID_LENGTH = 36;
+    /** Where the canonical form's dashes stand, and how many hex digits precede each (8-4-4-4-12). */
+    private static final int[] DASHES = {8, 13, 18, 23};
+    private static final int[] DIGITS_BEFORE_DASH = {8, 12, 16, 20};
+    private static final int BITS_PER_GROUP_OF_FOUR = 16;
     private static final int HEX_DIGITS_PER_LONG = 16;
     private static final int BITS_PER_HEX_DIGIT = 4;
     private static final int CHAR_BITS = 7;
@@ -40,8 +44,10 @@ final class PostIds {
             kinds[i] = EMPTY;
         } else if (isUuid(id)) {
             kinds[i] = UUID;
-            highs[i] = hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18);
-            lows[i] = hex(id, 19, 23) << 48 | hex(id, 24, 36);
+            // the 8-4-4 digits before the third dash are the high long, the 4-12 after it the low one
+            highs[i] = hex(id, 0, DASHES[0]) << (2 * BITS_PER_GROUP_OF_FOUR)
+                    | hex(id, DASHES[0] + 1, DASHES[1]) << BITS_PER_GROUP_OF_FOUR | hex(id, DASHES[1] + 1, DASHES[2]);
+            lows[i] = hex(id, DASHES[2] + 1, DASHES[3]) << (3 * BITS_PER_GROUP_OF_FOUR) | hex(id, DASHES[3] + 1, UUID_LENGTH);
         } else if (isPackable(id)) {
             kinds[i] = PACKED;
             highs[i] = pack(id, 0);
@@ -76,7 +82,7 @@ final class PostIds {
         }
         for (int i = 0; i < UUID_LENGTH; i++) {
             char c = id.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean dash = i == DASHES[0] || i == DASHES[1] || i == DASHES[2] || i == DASHES[3];
             if (dash ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
                 return false;
             }
@@ -96,7 +102,8 @@ final class PostIds {
         char[] out = new char[UUID_LENGTH];
         int at = 0;
         for (int digit = 0; digit < HEX_DIGITS_PER_LONG * 2; digit++) {
-            if (digit == 8 || digit == 12 || digit == 16 || digit == 20) {
+            if (digit == DIGITS_BEFORE_DASH[0] || digit == DIGITS_BEFORE_DASH[1] || digit == DIGITS_BEFORE_DASH[2]
+                    || digit == DIGITS_BEFORE_DASH[3]) {
                 out[at++] = '-';
             }
             long word = digit < HEX_DIGITS_PER_LONG ? high : low;

@@ -85,6 +85,11 @@ class PreallocatedIndexTest {
         assertEquals("ffffffff-ffff-ffff-ffff-ffffffffffff", roundTrip("ffffffff-ffff-ffff-ffff-ffffffffffff"));
         assertEquals("0123456789abcdefghi", roundTrip("0123456789abcdefghi"));
         assertEquals("\u007f~ !", roundTrip("\u007f~ !"));
+        SplittableRandom random = new SplittableRandom(36);
+        for (int i = 0; i < 1_000; i++) {
+            String id = new UUID(random.nextLong(), random.nextLong()).toString();
+            assertEquals(id, roundTrip(id));
+        }
     }
 
     private static String roundTrip(String id) {
