@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Finds 64-bit hashes within a few bits of a query in constant time: each hash is filed under its four 16-bit bands, and
  * by the pigeonhole principle two hashes differing in at most three bits share a band; larger distances are found when
- * they happen to. Holds a bounded number of entries, the oldest forgotten first.
+ * they happen to. Holds a bounded number of entries, the oldest forgotten first, in arrays allocated at its capacity, so
+ * that it costs the same from its first entry to its last and nothing grows with the stream.
  */
 final class HammingIndex<V> {
 
@@ -13,6 +14,8 @@ final class HammingIndex<V> {
     private static final int BAND_BITS = 16;
     private static final long BAND_MASK = 0xFFFFL;
     private static final int NONE = -1;
+    /** Marks a ring position that is not filed under a band (never used, or dropped from a full bucket). */
+    private static final int OUT = -2;
 
     /** One filed hash and its value. */
     static final class Entry<V> {
@@ -26,42 +29,15 @@ final class HammingIndex<V> {
     }
 
     /**
-     * The entries filed under one band value, oldest first, as positions in the ring with their hashes in a parallel
-     * array, so that a lookup compares hashes without visiting each entry.
+     * Each bucket (a band and a band value: 4 x 2^16) is a list of ring positions, newest first, linked through the
+     * ring itself: per bucket its newest and oldest position and its size, per position and band the next older and
+     * next newer position in that bucket. A lookup reads the hashes from the ring.
      */
-    private static final class Bucket {
-        long[] hashes = new long[2];
-        int[] positions = new int[2];
-        int size;
-
-        void add(long hash, int position) {
-            if (size == hashes.length) {
-                hashes = Arrays.copyOf(hashes, size * 2);
-                positions = Arrays.copyOf(positions, size * 2);
-            }
-            hashes[size] = hash;
-            positions[size] = position;
-            size++;
-        }
-
-        void removeAt(int at) {
-            System.arraycopy(hashes, at + 1, hashes, at, size - at - 1);
-            System.arraycopy(positions, at + 1, positions, at, size - at - 1);
-            size--;
-        }
-
-        void remove(int position) {
-            for (int i = 0; i < size; i++) {
-                if (positions[i] == position) {
-                    removeAt(i);
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Buckets by band and band value (4 x 2^16), created when first used. */
-    private final Bucket[] buckets = new Bucket[BANDS << BAND_BITS];
+    private final int[] newest = new int[BANDS << BAND_BITS];
+    private final int[] oldest = new int[BANDS << BAND_BITS];
+    private final int[] sizes = new int[BANDS << BAND_BITS];
+    private final int[] older;
+    private final int[] newer;
     /** The ring of filed hashes (oldest overwritten first) and, when values are objects, their values. */
     private final long[] hashes;
     private final boolean[] used;
@@ -77,6 +53,11 @@ final class HammingIndex<V> {
     HammingIndex(int capacity, int maxBucket) {
         this.hashes = new long[capacity];
         this.used = new boolean[capacity];
+        this.older = new int[capacity * BANDS];
+        this.newer = new int[capacity * BANDS];
+        Arrays.fill(newest, NONE);
+        Arrays.fill(oldest, NONE);
+        Arrays.fill(newer, OUT);
         this.maxBucket = maxBucket;
     }
 
@@ -99,10 +80,7 @@ final class HammingIndex<V> {
         if (used[position]) {
             long old = hashes[position];
             for (int band = 0; band < BANDS; band++) {
-                Bucket bucket = buckets[key(old, band)];
-                if (bucket != null) {
-                    bucket.remove(position);
-                }
+                unlink(key(old, band), position * BANDS + band);
             }
             if (values != null) {
                 values[position] = null;
@@ -113,17 +91,44 @@ final class HammingIndex<V> {
         next = (next + 1) % hashes.length;
         for (int band = 0; band < BANDS; band++) {
             int key = key(hash, band);
-            Bucket bucket = buckets[key];
-            if (bucket == null) {
-                bucket = new Bucket();
-                buckets[key] = bucket;
+            if (sizes[key] >= maxBucket) {
+                unlink(key, oldest[key] * BANDS + band);
             }
-            if (bucket.size >= maxBucket) {
-                bucket.removeAt(0);
+            int link = position * BANDS + band;
+            int head = newest[key];
+            older[link] = head;
+            newer[link] = NONE;
+            if (head == NONE) {
+                oldest[key] = position;
+            } else {
+                newer[head * BANDS + band] = position;
             }
-            bucket.add(hash, position);
+            newest[key] = position;
+            sizes[key]++;
         }
         return position;
+    }
+
+    /** Takes the position of {@code link} (position x BANDS + band) out of bucket {@code key}, if it is filed there. */
+    private void unlink(int key, int link) {
+        int newerPosition = newer[link];
+        if (newerPosition == OUT) {
+            return;
+        }
+        int band = link % BANDS;
+        int olderPosition = older[link];
+        if (newerPosition == NONE) {
+            newest[key] = olderPosition;
+        } else {
+            older[newerPosition * BANDS + band] = olderPosition;
+        }
+        if (olderPosition == NONE) {
+            oldest[key] = newerPosition;
+        } else {
+            newer[olderPosition * BANDS + band] = newerPosition;
+        }
+        newer[link] = OUT;
+        sizes[key]--;
     }
 
     /** The nearest entry within {@code maxDistance} bits, or null. */
@@ -138,15 +143,10 @@ final class HammingIndex<V> {
         int best = NONE;
         int bestDistance = maxDistance + 1;
         for (int band = 0; band < BANDS; band++) {
-            Bucket bucket = buckets[key(hash, band)];
-            if (bucket == null) {
-                continue;
-            }
-            long[] bucketHashes = bucket.hashes;
-            for (int i = bucket.size - 1; i >= 0; i--) {
-                int d = Long.bitCount(bucketHashes[i] ^ hash);
+            for (int p = newest[key(hash, band)]; p != NONE; p = older[p * BANDS + band]) {
+                int d = Long.bitCount(hashes[p] ^ hash);
                 if (d < bestDistance) {
-                    best = bucket.positions[i];
+                    best = p;
                     bestDistance = d;
                 }
             }

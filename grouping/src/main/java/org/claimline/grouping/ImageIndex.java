@@ -6,8 +6,9 @@ import org.claimline.grouping.util.LongLru;
 /**
  * The images the engine has seen, in preallocated primitive arrays: by SHA-256 (least recently seen forgotten first)
  * and by perceptual hash (oldest forgotten first), each sighting kept as its storyline's number, time and first post,
- * so that a full index of hundreds of thousands of images costs its capacity from the start and nothing more; objects
- * per image (a map entry, a string key, weak references) cost about 500 bytes each.
+ * so that a full index of hundreds of thousands of images costs its capacity from the start and nothing more (first post
+ * ids as numbers, {@link PostIds}; perceptual hashes in {@link HammingIndex}'s preallocated buckets); objects per image
+ * (a map entry, a string key, weak references) cost about 500 bytes each.
  *
  * <p>A sighting names its storyline by {@link StorylineState#serial}, resolved by the engine while the storyline's event
  * is remembered, so the index keeps no event alive.
@@ -19,21 +20,21 @@ final class ImageIndex {
     private final LongLru bySha;
     private final long[] shaStorylines;
     private final long[] shaFirstAts;
-    private final String[] shaFirstPosts;
+    private final PostIds shaFirstPosts;
     private final HammingIndex<Object> similar;
     private final long[] similarStorylines;
     private final long[] similarFirstAts;
-    private final String[] similarFirstPosts;
+    private final PostIds similarFirstPosts;
 
     ImageIndex(int capacity, int maxBucket) {
         bySha = new LongLru(capacity);
         shaStorylines = new long[capacity];
         shaFirstAts = new long[capacity];
-        shaFirstPosts = new String[capacity];
+        shaFirstPosts = new PostIds(capacity);
         similar = new HammingIndex<>(capacity, maxBucket);
         similarStorylines = new long[capacity];
         similarFirstAts = new long[capacity];
-        similarFirstPosts = new String[capacity];
+        similarFirstPosts = new PostIds(capacity);
     }
 
     /** The entry of an image by SHA-256 (now the most recently seen), or -1. */
@@ -50,7 +51,7 @@ final class ImageIndex {
         if (entry >= 0) {
             shaStorylines[entry] = storyline;
             shaFirstAts[entry] = firstAt;
-            shaFirstPosts[entry] = firstPostId;
+            shaFirstPosts.set(entry, firstPostId);
         }
     }
 
@@ -63,7 +64,7 @@ final class ImageIndex {
     }
 
     String firstPostId(int entry) {
-        return shaFirstPosts[entry];
+        return shaFirstPosts.get(entry);
     }
 
     /** The position of the nearest image by perceptual hash within {@code maxDistance} bits, or -1. */
@@ -75,7 +76,7 @@ final class ImageIndex {
         int position = similar.add(perceptualHash);
         similarStorylines[position] = storyline;
         similarFirstAts[position] = firstAt;
-        similarFirstPosts[position] = firstPostId;
+        similarFirstPosts.set(position, firstPostId);
     }
 
     long similarHash(int position) {
@@ -91,6 +92,6 @@ final class ImageIndex {
     }
 
     String similarFirstPostId(int position) {
-        return similarFirstPosts[position];
+        return similarFirstPosts.get(position);
     }
 }
