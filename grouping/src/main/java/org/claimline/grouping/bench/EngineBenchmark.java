@@ -26,7 +26,6 @@ import org.claimline.grouping.PostEvidence;
  */
 public final class EngineBenchmark {
 
-    private static final String SETTING_PREFIX = "claimline.grouping.";
     private static final int DEFAULT_POSTS = 1_000_000;
     private static final int DEFAULT_EVENTS = 10_000;
     private static final int DEFAULT_BLOCK = 100_000;
@@ -53,7 +52,6 @@ public final class EngineBenchmark {
     private static final double SHARE_WITH_IMAGE = 0.3;
     private static final double SHARE_WITH_PLACE = 0.2;
     private static final int IMAGES_PER_EVENT = 3;
-    private static final double MEGABYTE = 1024.0 * 1024.0;
     private static final long SEED = 42;
     /**
      * Authors of one event (each event has its own). Before session 6 every post was by one of 50,000 accounts shared by
@@ -95,13 +93,8 @@ public final class EngineBenchmark {
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         int commonWords = Integer.getInteger("claimline.bench.commonWords", DEFAULT_COMMON_WORDS);
         boolean digest = Boolean.getBoolean("claimline.bench.digest");
-        GroupingSettings settings = GroupingSettings.defaults();
         // tuning runs: settings as -Dclaimline.grouping.<name>=<value>
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith(SETTING_PREFIX)) {
-                settings = settings.with(name.substring(SETTING_PREFIX.length()), System.getProperty(name));
-            }
-        }
+        GroupingSettings settings = BenchSupport.settingsFromSystemProperties();
         // ids from a counter, as claims-service injects its own id source (random UUIDs would be measured otherwise)
         long[] nextId = {0};
         GroupingEngine engine = new GroupingEngine(settings, () -> "id" + (++nextId[0]));
@@ -157,9 +150,7 @@ public final class EngineBenchmark {
                     placed[k] = null;
                 }
             }
-            System.gc();
-            Runtime rt = Runtime.getRuntime();
-            double heap = (rt.totalMemory() - rt.freeMemory()) / MEGABYTE;
+            double heap = BenchSupport.heapAfterGcMb();
             System.out.printf(Locale.ROOT, "%d,%.0f,%.0f,%.0f,%d,%s%n", from + n, n / (nanos / 1e9),
                     n / (cpuNanos / 1e9), heap, engine.hotEvents(), measured ? "measured" : "warmup");
         }

@@ -19,7 +19,6 @@ import org.claimline.grouping.PostEvidence;
  */
 public final class HotSetBenchmark {
 
-    private static final String SETTING_PREFIX = "claimline.grouping.";
     private static final int DEFAULT_POSTS = 1_500_000;
     private static final int DEFAULT_POSTS_PER_EVENT = 20;
     private static final int DEFAULT_BLOCK = 100_000;
@@ -44,23 +43,19 @@ public final class HotSetBenchmark {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_POSTS;
         int perEvent = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_POSTS_PER_EVENT;
         int block = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_BLOCK;
-        GroupingSettings settings = GroupingSettings.defaults();
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith(SETTING_PREFIX)) {
-                settings = settings.with(name.substring(SETTING_PREFIX.length()), System.getProperty(name));
-            }
-        }
+        // tuning runs: settings as -Dclaimline.grouping.<name>=<value>
+        GroupingSettings settings = BenchSupport.settingsFromSystemProperties();
         long[] nextId = {0};
         GroupingEngine engine = new GroupingEngine(settings, () -> "id" + (++nextId[0]));
         SplittableRandom random = new SplittableRandom(SEED);
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
-        double empty = heapAfterGc();
+        double empty = BenchSupport.heapAfterGcMb();
         double heap = empty;
         System.out.println("posts,hot_events,heap_mb,bytes_per_hot_event");
         for (int i = 0; i < posts; i++) {
             engine.place(post(i, i / perEvent, start.plusMillis(i * MILLIS_BETWEEN_POSTS), random));
             if ((i + 1) % block == 0) {
-                heap = heapAfterGc();
+                heap = BenchSupport.heapAfterGcMb();
                 System.out.printf(Locale.ROOT, "%d,%d,%.0f,%.0f%n", i + 1, engine.hotEvents(), heap,
                         (heap - empty) * MEGABYTE / Math.max(1, engine.hotEvents()));
             }
@@ -93,11 +88,5 @@ public final class HotSetBenchmark {
             letters[k] = (char) ('a' + random.nextInt(ALPHABET));
         }
         return new String(letters);
-    }
-
-    private static double heapAfterGc() {
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        return (rt.totalMemory() - rt.freeMemory()) / MEGABYTE;
     }
 }
