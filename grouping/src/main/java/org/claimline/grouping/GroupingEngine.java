@@ -175,7 +175,6 @@ public final class GroupingEngine {
         StorylineState storyline = choice.storyline;
         if (storyline == null) {
             storyline = newStoryline(ids.get(), event);
-            storyline.firstPostId = post.postId();
             event.storylines.add(storyline);
         } else {
             List<StorylineState> storylines = event.storylines;
@@ -244,7 +243,6 @@ public final class GroupingEngine {
         }
         if (storyline == null) {
             storyline = newStoryline(storylineId, event);
-            storyline.firstPostId = post.postId();
             event.storylines.add(storyline);
         }
         findDuplicate(p, at);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.claimline.grouping.util.LongIntMap;
 
-/** The engine's working memory of one storyline: bounded term counts, its first post and the voices telling it. */
+/** The engine's working memory of one storyline: bounded term counts and the voices telling it. */
 final class StorylineState {
 
     final String id;
@@ -17,7 +17,6 @@ final class StorylineState {
     int posts;
     long lastAt;
     LongIntMap terms = new LongIntMap();
-    String firstPostId;
     /** Distinct voices (authors, a copy-paste cluster counted once) as a set of hashes. */
     LongIntMap voices = new LongIntMap();
     /** Voices counted before the storyline's event went quiet (their set is dropped to save memory). */
@@ -45,6 +44,7 @@ final class StorylineState {
         // so its maps go (two empty maps were ~270 of its ~540 bytes, and a long-running event keeps absorbing)
         merged.terms = null;
         merged.voices = null;
+        merged.label = null;
     }
 
     /** This storyline, or the one it was (transitively) merged into. */
