@@ -17,20 +17,15 @@ import org.junit.jupiter.api.Test;
 /** The seed situation: two competing stories of the Aleppo evacuation (English and Arabic) and an unrelated event. */
 class AleppoScenarioTest {
 
+    private static final Instant CHATTER_END = Instant.parse("2016-12-13T06:00:00Z");
     private static final PostEvidence.Place EAST_ALEPPO = new PostEvidence.Place(36.20, 37.17, 5.0, "East Aleppo, Syria");
     private static final PostEvidence.Place WEST_ALEPPO = new PostEvidence.Place(36.21, 37.13, 5.0, "Aleppo, Syria");
     private static final PostEvidence.Place LIMA = new PostEvidence.Place(-12.05, -77.04, 10.0, "Lima, Peru");
 
     @Test
     void oneAleppoEventWithTwoStorylinesAndTheOtherEventApart() {
-        AtomicInteger ids = new AtomicInteger();
-        GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults(), () -> "id" + ids.incrementAndGet());
-        Instant t = Instant.parse("2016-12-13T06:00:00Z");
-        String[] chatter = {"good morning everyone coffee time", "my team lost again tonight", "new album out this friday",
-            "traffic is terrible on the ring road", "happy birthday to my sister", "cannot wait for the holidays"};
-        for (int i = 0; i < 120; i++) {
-            engine.place(Posts.text("u" + i, chatter[i % chatter.length] + " " + i, t.minusSeconds(3600 - i * 20L)));
-        }
+        GroupingEngine engine = afterChatter(GroupingSettings.defaults());
+        Instant t = CHATTER_END;
         List<Placement> goodbye = new ArrayList<>();
         List<Placement> celebrate = new ArrayList<>();
         List<Placement> other = new ArrayList<>();
@@ -113,14 +108,8 @@ class AleppoScenarioTest {
      */
     @Test
     void aCompetingClaimAfterALongStorylineStartsItsOwn() {
-        AtomicInteger ids = new AtomicInteger();
-        GroupingEngine engine = new GroupingEngine(GroupingSettings.defaults(), () -> "id" + ids.incrementAndGet());
-        Instant t = Instant.parse("2016-12-13T06:00:00Z");
-        String[] chatter = {"good morning everyone coffee time", "my team lost again tonight", "new album out this friday",
-            "traffic is terrible on the ring road", "happy birthday to my sister", "cannot wait for the holidays"};
-        for (int i = 0; i < 120; i++) {
-            engine.place(Posts.text("u" + i, chatter[i % chatter.length] + " " + i, t.minusSeconds(3600 - i * 20L)));
-        }
+        GroupingEngine engine = afterChatter(GroupingSettings.defaults());
+        Instant t = CHATTER_END;
         String[] goodbye = {
             "Residents of east #Aleppo say goodbye to their city as the evacuation begins, civilians executed in their homes",
             "Last messages from east #Aleppo: residents saying goodbye, reports of civilians executed by advancing forces",
@@ -154,15 +143,22 @@ class AleppoScenarioTest {
         assertEquals(1, celebrateStorylines.size(), "the competing claim's retellings follow its first post");
     }
 
-    private static List<List<Placement>> wordsOnly(GroupingSettings settings) {
+    /** An engine that has placed 120 unrelated chatter posts in the hour before {@link #CHATTER_END}. */
+    private static GroupingEngine afterChatter(GroupingSettings settings) {
         AtomicInteger ids = new AtomicInteger();
         GroupingEngine engine = new GroupingEngine(settings, () -> "id" + ids.incrementAndGet());
-        Instant t = Instant.parse("2016-12-13T06:00:00Z");
         String[] chatter = {"good morning everyone coffee time", "my team lost again tonight", "new album out this friday",
             "traffic is terrible on the ring road", "happy birthday to my sister", "cannot wait for the holidays"};
         for (int i = 0; i < 120; i++) {
-            engine.place(Posts.text("u" + i, chatter[i % chatter.length] + " " + i, t.minusSeconds(3600 - i * 20L)));
+            engine.place(Posts.text("u" + i, chatter[i % chatter.length] + " " + i,
+                    CHATTER_END.minusSeconds(3600 - i * 20L)));
         }
+        return engine;
+    }
+
+    private static List<List<Placement>> wordsOnly(GroupingSettings settings) {
+        GroupingEngine engine = afterChatter(settings);
+        Instant t = CHATTER_END;
         String[] goodbyeTexts = {
             "Residents of east #Aleppo say goodbye to their city as the evacuation begins, civilians executed in their homes",
             "Last messages from east #Aleppo: residents saying goodbye, reports of civilians executed by advancing forces",
