@@ -84,6 +84,17 @@ public interface IngestConfig {
         /** Largest JSON body of one post. */
         @WithDefault("262144")
         int maxBodyBytes();
+
+        /**
+         * Posts in flight (requests being received or answered, plus a batch's posts awaiting the broker) beyond which
+         * a new post request is refused at once with 503 + Retry-After; see {@code PostsInFlight} for why posts.
+         */
+        @WithDefault("2000")
+        long maxInFlight();
+
+        /** Seconds a client refused for overload is told to wait (Retry-After). */
+        @WithDefault("2")
+        int overloadRetryAfterSeconds();
     }
 
     /** Requests per API key (a batch counts as one request). */

@@ -112,7 +112,8 @@ public class PostResource {
     @APIResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "A field breaks a rule (field names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Cannot accept durably now (Retry-After)",
+    @APIResponse(responseCode = "503", description = "Not accepted (Retry-After): ingest is overloaded (type "
+            + "overloaded), or the broker or database is down (type unavailable); send the same request again",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -135,7 +136,8 @@ public class PostResource {
     @APIResponse(responseCode = "415", description = "A part is not a JPEG, PNG, GIF or WebP image",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "A field breaks a rule", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Cannot accept durably now", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Not accepted (Retry-After): overloaded, or broker or database down",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -172,7 +174,8 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "Per-line results; counts in Claimline-Accepted / Claimline-Refused")
     @APIResponse(responseCode = "413", description = "Body over the server's limit (32 MB); nothing was accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Cannot accept posts now (Retry-After); nothing was accepted",
+    @APIResponse(responseCode = "503", description = "Overloaded, or broker or database down (Retry-After); nothing "
+            + "was accepted, send the whole batch again",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "Not application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST

@@ -30,13 +30,16 @@ public class PostBatchService {
     private static final int CARRIAGE_RETURN = '\r';
 
     private final PostService posts;
+    private final PostsInFlight inFlightPosts;
     private final PostValidator validator;
     private final int maxLineBytes;
     private final int maxLines;
     private final int inFlight;
 
-    public PostBatchService(PostService posts, PostValidator validator, IngestConfig config) {
+    public PostBatchService(PostService posts, PostsInFlight inFlightPosts, PostValidator validator,
+            IngestConfig config) {
         this.posts = posts;
+        this.inFlightPosts = inFlightPosts;
         this.validator = validator;
         this.maxLineBytes = config.posts().maxBodyBytes();
         this.maxLines = config.batch().maxLines();
@@ -92,17 +95,21 @@ public class PostBatchService {
         return ordered;
     }
 
+    /** Each post of the batch counts in ingest's posts in flight until its outcome, besides its own window. */
     private void acceptLine(PostSubmission submission, long line,
             List<BatchLine> results, Semaphore window) {
+        inFlightPosts.add();
         posts.accept(submission, Optional.empty()).subscribe().with(
                 id -> {
                     results.add(BatchLine.accepted(line, id));
+                    inFlightPosts.done(1);
                     window.release();
                 },
                 failure -> {
                     ProblemException problem = failure instanceof ProblemException p ? p
                             : ProblemException.unavailable("the post could not be accepted", 1, failure);
                     results.add(BatchLine.refused(line, problem));
+                    inFlightPosts.done(1);
                     window.release();
                 });
     }
