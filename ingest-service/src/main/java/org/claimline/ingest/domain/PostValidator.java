@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.claimline.contracts.ClaimedAuthor;
+import org.claimline.contracts.IsoInstant;
 import org.claimline.contracts.Place;
 
 /**
@@ -137,8 +137,8 @@ public final class PostValidator {
         String value = string(node, "postedAt", limits.maxLangChars());
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+            instant = IsoInstant.parse(value);
+        } catch (DateTimeException e) {
             throw ProblemException.invalid("postedAt",
                     "postedAt must be an ISO-8601 time with an offset, e.g. 2016-12-13T09:12:00Z");
         }
