@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.claimline.contracts.ContractJson;
 import org.claimline.ingest.config.IngestConfig;
@@ -34,10 +35,13 @@ public class OverloadFilter {
     /** After {@link ApiKeyFilter} (10 000) and the declared-length 413 of {@link BodyLimitFilter} (100). */
     private static final int PRIORITY = 50;
     /** Canonical paths of the bounded endpoints, each with its tag on the refusal counter. */
+    private static final String BATCH = "batch";
     private static final Map<String, String> BOUNDED = Map.of(
             "/api/v1/posts", "posts",
-            "/api/v1/posts/batch", "batch",
+            "/api/v1/posts/batch", BATCH,
             "/api/v1/media", "media");
+    /** RoutingContext key of an admitted request's {@link PostsInFlight.Ticket}, for the batch reader. */
+    public static final String TICKET = "claimline.posts-in-flight";
     static final String REFUSED_METRIC = "claimline.ingest.overload.refused";
     static final String IN_FLIGHT_METRIC = "claimline.ingest.posts.in.flight";
     static final String PEAK_METRIC = "claimline.ingest.posts.in.flight.peak";
@@ -48,11 +52,15 @@ public class OverloadFilter {
     private final int retryAfterSeconds;
     /** A refused body up to this size is read and dropped, so the connection stays usable; a larger one is not read. */
     private final long drainBytes;
+    private final long batchWindow;
+    private final long expectedLineBytes;
 
     public OverloadFilter(PostsInFlight posts, MeterRegistry registry, IngestConfig config) {
         this.posts = posts;
         this.retryAfterSeconds = config.posts().overloadRetryAfterSeconds();
         this.drainBytes = config.posts().maxBodyBytes();
+        this.batchWindow = config.batch().inFlight();
+        this.expectedLineBytes = config.batch().expectedLineBytes();
         Gauge.builder(IN_FLIGHT_METRIC, posts, PostsInFlight::inFlight)
                 .description("Posts in flight in ingest (requests being received or answered, batch posts awaiting "
                         + "the broker)")
@@ -80,8 +88,10 @@ public class OverloadFilter {
             rc.next();
             return;
         }
-        if (posts.tryAdmit()) {
-            rc.addEndHandler(ignored -> posts.done(1));
+        Optional<PostsInFlight.Ticket> ticket = posts.tryAdmit(expectedPosts(endpoint, request));
+        if (ticket.isPresent()) {
+            rc.put(TICKET, ticket.get());
+            rc.addEndHandler(ignored -> ticket.get().finished());
             rc.next();
             return;
         }
@@ -94,6 +104,19 @@ public class OverloadFilter {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
                 .end(Buffer.buffer(ContractJson.write(problem)));
+    }
+
+    /**
+     * The posts a request is expected to carry: one, or for a batch its declared length over a typical line's bytes, at
+     * most its window of posts awaiting the broker (a batch sent without a length is taken to fill its window).
+     */
+    private long expectedPosts(String endpoint, HttpServerRequest request) {
+        if (!BATCH.equals(endpoint)) {
+            return 1;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        long lines = length == null ? batchWindow : parse(length) / expectedLineBytes;
+        return Math.max(1, Math.min(lines, batchWindow));
     }
 
     /**

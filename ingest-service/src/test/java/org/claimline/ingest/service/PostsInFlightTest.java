@@ -1,53 +1,80 @@
 package org.claimline.ingest.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import org.claimline.ingest.service.PostsInFlight.Ticket;
 import org.junit.jupiter.api.Test;
 
-/** The bound on posts in flight, without Quarkus: admission, refusal, batch posts, release, and many threads at once. */
+/** The bound on posts in flight, without Quarkus: admission, refusal, a batch's weight and lines, many threads at once. */
 class PostsInFlightTest {
 
     @Test
-    void admitsUpToTheBoundThenRefusesAndCountsTheRefusals() {
+    void admitsWhileBelowTheBoundThenRefusesAndCountsTheRefusals() {
         PostsInFlight posts = new PostsInFlight(3);
-        assertTrue(posts.tryAdmit());
-        assertTrue(posts.tryAdmit());
-        assertTrue(posts.tryAdmit());
-        assertFalse(posts.tryAdmit());
-        assertFalse(posts.tryAdmit());
+        Ticket first = posts.tryAdmit(1).orElseThrow();
+        posts.tryAdmit(1).orElseThrow();
+        posts.tryAdmit(1).orElseThrow();
+        assertTrue(posts.tryAdmit(1).isEmpty());
+        assertTrue(posts.tryAdmit(1).isEmpty());
         assertEquals(3, posts.inFlight());
         assertEquals(2, posts.refused());
 
-        posts.done(1);
-        assertTrue(posts.tryAdmit(), "a finished request makes room");
+        first.finished();
+        assertTrue(posts.tryAdmit(1).isPresent(), "an answered request makes room");
         assertEquals(3, posts.peak());
     }
 
     @Test
-    void aBatchsPostsCountSoNewRequestsWaitUntilTheyAreDoneButTheBatchIsNeverCutOff() {
-        PostsInFlight posts = new PostsInFlight(10);
-        assertTrue(posts.tryAdmit());
-        for (int i = 0; i < 25; i++) {
-            posts.add();
-        }
-        assertEquals(26, posts.inFlight(), "an admitted batch may pass the bound with its own posts");
-        assertFalse(posts.tryAdmit(), "but no new request comes in meanwhile");
+    void aBatchWeighsItsExpectedPostsFromArrivalAndItsLinesTakeOverTheReservation() {
+        PostsInFlight posts = new PostsInFlight(50);
+        Ticket batch = posts.tryAdmit(100).orElseThrow();
+        assertEquals(100, posts.inFlight(), "admitted below the bound, it weighs what it brings");
+        assertTrue(posts.tryAdmit(1).isEmpty(), "nothing else comes in meanwhile");
 
-        posts.done(20);
-        assertEquals(6, posts.inFlight());
-        assertTrue(posts.tryAdmit());
-        posts.done(5);
-        posts.done(1);
-        posts.done(1);
+        for (int i = 0; i < 120; i++) {
+            batch.postStarted();
+        }
+        assertEquals(121, posts.inFlight(), "99 lines took reserved places, 21 more were added, 1 stays for the request");
+        for (int i = 0; i < 100; i++) {
+            batch.postDone();
+        }
+        assertEquals(21, posts.inFlight());
+        assertTrue(posts.tryAdmit(1).isPresent(), "below the bound again");
+        for (int i = 0; i < 20; i++) {
+            batch.postDone();
+        }
+        batch.finished();
+        assertEquals(1, posts.inFlight(), "only the single post admitted meanwhile");
+        assertEquals(121, posts.peak());
+    }
+
+    @Test
+    void aShortBatchGivesBackWhatItDidNotUseAndAnUnadmittedOneReservesNothing() {
+        PostsInFlight posts = new PostsInFlight(1000);
+        Ticket batch = posts.tryAdmit(100).orElseThrow();
+        for (int i = 0; i < 10; i++) {
+            batch.postStarted();
+        }
+        assertEquals(100, posts.inFlight());
+        for (int i = 0; i < 10; i++) {
+            batch.postDone();
+        }
+        batch.finished();
         assertEquals(0, posts.inFlight());
-        assertEquals(26, posts.peak());
+
+        Ticket direct = posts.unadmitted();
+        direct.postStarted();
+        assertEquals(1, posts.inFlight(), "its posts still count while they await the broker");
+        direct.postDone();
+        direct.finished();
+        assertEquals(0, posts.inFlight());
     }
 
     @Test
@@ -56,7 +83,7 @@ class PostsInFlightTest {
     }
 
     @Test
-    void manyThreadsAtOnceNeverGetMoreThanTheBoundAdmitted() throws Exception {
+    void manyThreadsAtOnceNeverGetMoreThanTheBoundAdmittedAndGiveEverythingBack() throws Exception {
         int bound = 8;
         int threads = 8;
         int rounds = 20_000;
@@ -73,12 +100,13 @@ class PostsInFlightTest {
                     return;
                 }
                 for (int r = 0; r < rounds; r++) {
-                    if (posts.tryAdmit()) {
+                    Optional<Ticket> ticket = posts.tryAdmit(1);
+                    if (ticket.isPresent()) {
                         admitted.incrementAndGet();
                         if (posts.inFlight() > bound) {
                             overBound.incrementAndGet();
                         }
-                        posts.done(1);
+                        ticket.get().finished();
                     }
                 }
             });
@@ -90,7 +118,7 @@ class PostsInFlightTest {
             worker.join();
         }
         assertEquals(0, overBound.get(), "never more than the bound in flight");
-        assertEquals(0, posts.inFlight(), "every admission released");
+        assertEquals(0, posts.inFlight(), "every admission given back");
         assertEquals((long) threads * rounds, admitted.get() + posts.refused(), "each attempt admitted or refused");
         assertTrue(posts.peak() <= bound, "peak " + posts.peak());
     }
