@@ -6,8 +6,9 @@ import java.time.Clock;
 import org.claimline.ingest.domain.PostLimits;
 import org.claimline.ingest.domain.PostValidator;
 import org.claimline.ingest.domain.ApiKeys;
+import org.claimline.ingest.service.PostsInFlight;
 
-/** Builds the plain-Java parts (validator, API keys) from configuration, so they stay free of Quarkus. */
+/** Builds the plain-Java parts (validator, API keys, the in-flight bound) from configuration, so they stay free of Quarkus. */
 public class IngestBeans {
 
     @Produces
@@ -21,5 +22,11 @@ public class IngestBeans {
     ApiKeys apiKeys(IngestConfig config) {
         IngestConfig.Auth auth = config.auth();
         return ApiKeys.load(auth.ingestKeyFile(), auth.ingestKeys(), auth.editorKeyFile(), auth.editorKeys());
+    }
+
+    @Produces
+    @Singleton
+    PostsInFlight postsInFlight(IngestConfig config) {
+        return new PostsInFlight(config.posts().maxInFlight());
     }
 }

@@ -84,6 +84,17 @@ public interface IngestConfig {
         /** Largest JSON body of one post. */
         @WithDefault("262144")
         int maxBodyBytes();
+
+        /**
+         * Posts in flight (each request's expected posts from its arrival to its answer) beyond which a new post request
+         * is refused at once with 503 + Retry-After; see {@code PostsInFlight} for why posts and how they are counted.
+         */
+        @WithDefault("2000")
+        long maxInFlight();
+
+        /** Seconds a client refused for overload is told to wait (Retry-After). */
+        @WithDefault("2")
+        int overloadRetryAfterSeconds();
     }
 
     /** Requests per API key (a batch counts as one request). */
@@ -108,6 +119,14 @@ public interface IngestConfig {
         /** Posts of one batch waiting for the broker's acknowledgement at once. */
         @WithDefault("512")
         int inFlight();
+
+        /**
+         * Bytes of a typical NDJSON line, to estimate a batch's posts from its declared length when it arrives (its
+         * weight against {@code claimline.posts.max-in-flight}, at most {@link #inFlight()}); posts seen so far run
+         * 300-700 bytes a line.
+         */
+        @WithDefault("400")
+        int expectedLineBytes();
     }
 
     /** How ingest notices that the broker is back after an outage. */

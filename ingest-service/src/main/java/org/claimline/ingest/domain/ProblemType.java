@@ -13,7 +13,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INVALID_VALUE(422, "invalid-value", "A value is invalid"),
     RATE_LIMITED(429, "rate-limited", "Too many requests for this API key"),
-    UNAVAILABLE(503, "unavailable", "Unavailable right now (broker or database down), retry later");
+    UNAVAILABLE(503, "unavailable", "Unavailable right now (broker or database down), retry later"),
+    OVERLOADED(503, "overloaded", "Too much work in flight right now; nothing was accepted, retry after Retry-After");
 
     private static final String BASE = "urn:claimline:problem:";
 

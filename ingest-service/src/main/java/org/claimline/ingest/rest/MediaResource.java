@@ -35,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/media")
 @Tag(name = "media", description = "Upload images and serve them stripped of metadata")
 @APIResponse(responseCode = "404", description = "No such media", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "503", description = "The database (the media catalog) is unreachable (Retry-After)",
+@APIResponse(responseCode = "503", description = "The database (the media catalog) is unreachable, or (upload) ingest is "
+        + "overloaded (Retry-After)",
         content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class MediaResource {
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +38,7 @@ import org.claimline.ingest.service.BatchLine;
 import org.claimline.ingest.service.MediaService;
 import org.claimline.ingest.service.PostBatchService;
 import org.claimline.ingest.service.PostQueries;
+import org.claimline.ingest.service.PostsInFlight;
 import org.claimline.ingest.service.PostService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,6 +80,7 @@ public class PostResource {
     private final PostService posts;
     private final PostQueries queries;
     private final PostBatchService batches;
+    private final PostsInFlight inFlight;
     private final PostValidator validator;
     private final MediaService mediaService;
     private final int maxMediaPerPost;
@@ -86,8 +89,8 @@ public class PostResource {
     private final long maxRequestBytes;
     private final java.nio.file.Path uploadsDirectory;
 
-    public PostResource(PostService posts, PostQueries queries, PostBatchService batches, PostValidator validator,
-            MediaService mediaService, IngestConfig config,
+    public PostResource(PostService posts, PostQueries queries, PostBatchService batches, PostsInFlight inFlight,
+            PostValidator validator, MediaService mediaService, IngestConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxRequestSize,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") java.nio.file.Path uploadsDirectory) {
         this.maxRequestBytes = maxRequestSize.asLongValue();
@@ -99,6 +102,7 @@ public class PostResource {
         this.posts = posts;
         this.queries = queries;
         this.batches = batches;
+        this.inFlight = inFlight;
         this.validator = validator;
     }
 
@@ -112,7 +116,8 @@ public class PostResource {
     @APIResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "A field breaks a rule (field names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Cannot accept durably now (Retry-After)",
+    @APIResponse(responseCode = "503", description = "Not accepted (Retry-After): ingest is overloaded (type "
+            + "overloaded), or the broker or database is down (type unavailable); send the same request again",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -135,7 +140,8 @@ public class PostResource {
     @APIResponse(responseCode = "415", description = "A part is not a JPEG, PNG, GIF or WebP image",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "A field breaks a rule", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Cannot accept durably now", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Not accepted (Retry-After): overloaded, or broker or database down",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -172,7 +178,8 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "Per-line results; counts in Claimline-Accepted / Claimline-Refused")
     @APIResponse(responseCode = "413", description = "Body over the server's limit (32 MB); nothing was accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Cannot accept posts now (Retry-After); nothing was accepted",
+    @APIResponse(responseCode = "503", description = "Overloaded, or broker or database down (Retry-After); nothing "
+            + "was accepted, send the whole batch again",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "Not application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @POST
@@ -181,10 +188,12 @@ public class PostResource {
     @Produces(NDJSON)
     @Blocking
     @Access(Role.INGEST)
-    public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength)
-            throws IOException {
+    public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            RoutingContext rc) throws IOException {
         posts.requireAccepting();
-        List<BatchLine> results = contentLength != null ? batches.accept(body) : acceptSpooled(body);
+        PostsInFlight.Ticket admitted = rc.get(OverloadFilter.TICKET);
+        PostsInFlight.Ticket ticket = admitted != null ? admitted : inFlight.unadmitted();
+        List<BatchLine> results = contentLength != null ? batches.accept(body, ticket) : acceptSpooled(body, ticket);
         long accepted = results.stream().filter(BatchLine::isAccepted).count();
         StringBuilder out = new StringBuilder(results.size() * BATCH_LINE_CHARS);
         for (BatchLine line : results) {
@@ -215,10 +224,10 @@ public class PostResource {
      * A batch without a declared length is first copied to disk, up to the server's body limit: a batch over the limit
      * is then refused as a whole with 413 before any of its posts is published, as one with a length would be.
      */
-    private List<BatchLine> acceptSpooled(InputStream body) throws IOException {
+    private List<BatchLine> acceptSpooled(InputStream body, PostsInFlight.Ticket ticket) throws IOException {
         java.nio.file.Path spooled = Bodies.spoolAtMost(body, uploadsDirectory, maxRequestBytes, BODY, "a batch");
         try (InputStream in = Files.newInputStream(spooled)) {
-            return batches.accept(in);
+            return batches.accept(in, ticket);
         } finally {
             Files.deleteIfExists(spooled);
         }

@@ -30,21 +30,32 @@ public class PostBatchService {
     private static final int CARRIAGE_RETURN = '\r';
 
     private final PostService posts;
+    private final PostsInFlight inFlightPosts;
     private final PostValidator validator;
     private final int maxLineBytes;
     private final int maxLines;
     private final int inFlight;
 
-    public PostBatchService(PostService posts, PostValidator validator, IngestConfig config) {
+    public PostBatchService(PostService posts, PostsInFlight inFlightPosts, PostValidator validator,
+            IngestConfig config) {
         this.posts = posts;
+        this.inFlightPosts = inFlightPosts;
         this.validator = validator;
         this.maxLineBytes = config.posts().maxBodyBytes();
         this.maxLines = config.batch().maxLines();
         this.inFlight = config.batch().inFlight();
     }
 
-    /** Reads and accepts every line; blocks the calling (worker) thread until each line has its outcome. */
+    /** Reads and accepts every line of a batch that did not pass the overload gate (counted all the same). */
     public List<BatchLine> accept(InputStream body) throws IOException {
+        return accept(body, inFlightPosts.unadmitted());
+    }
+
+    /**
+     * Reads and accepts every line, each counted on the request's ticket while it awaits the broker; blocks the calling
+     * (worker) thread until each line has its outcome.
+     */
+    public List<BatchLine> accept(InputStream body, PostsInFlight.Ticket ticket) throws IOException {
         List<BatchLine> results = Collections.synchronizedList(new ArrayList<>());
         Semaphore window = new Semaphore(inFlight);
         LineReader reader = new LineReader(body, maxLineBytes);
@@ -73,7 +84,7 @@ public class PostBatchService {
             try {
                 PostSubmission submission = validator.validate(PostJson.parse(line));
                 window.acquire();
-                acceptLine(submission, n, results, window);
+                acceptLine(submission, n, results, window, ticket);
             } catch (ProblemException e) {
                 results.add(BatchLine.refused(n, e));
             } catch (InterruptedException e) {
@@ -92,17 +103,21 @@ public class PostBatchService {
         return ordered;
     }
 
+    /** Each post of the batch counts in ingest's posts in flight until its outcome (on the request's ticket). */
     private void acceptLine(PostSubmission submission, long line,
-            List<BatchLine> results, Semaphore window) {
+            List<BatchLine> results, Semaphore window, PostsInFlight.Ticket ticket) {
+        ticket.postStarted();
         posts.accept(submission, Optional.empty()).subscribe().with(
                 id -> {
                     results.add(BatchLine.accepted(line, id));
+                    ticket.postDone();
                     window.release();
                 },
                 failure -> {
                     ProblemException problem = failure instanceof ProblemException p ? p
                             : ProblemException.unavailable("the post could not be accepted", 1, failure);
                     results.add(BatchLine.refused(line, problem));
+                    ticket.postDone();
                     window.release();
                 });
     }

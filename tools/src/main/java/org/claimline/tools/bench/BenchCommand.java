@@ -264,8 +264,10 @@ public final class BenchCommand implements Callable<Integer> {
         return found;
     }
 
+    /** A rate holds when every post was accepted at once (no error, no refusal) and in time, and none was lost. */
     static boolean holds(ObjectNode result) {
-        if (result.path("errors").asLong() != 0) {
+        if (result.path("errors").asLong() != 0 || result.path("refused").asLong() != 0
+                || result.path("never_accepted").asLong() != 0) {
             return false;
         }
         if (result.path("ingest_only").asBoolean()) {

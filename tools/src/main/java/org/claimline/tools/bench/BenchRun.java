@@ -13,7 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.claimline.contracts.ContractJson;
@@ -29,6 +33,8 @@ public final class BenchRun {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final double NANOS_PER_MILLI = 1_000_000.0;
+    /** When a refusal names no Retry-After (a batch line refused with 503 has none of its own). */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final IngestClient ingest;
     private final BenchPosts posts;
@@ -40,7 +46,22 @@ public final class BenchRun {
     private final LatencyStats endToEnd = new LatencyStats();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    /** Posts with a final outcome: accepted, or refused for good (an error, or a refusal at the end of the run). */
     private final AtomicLong answered = new AtomicLong();
+    /** 503/429 answers, in posts: a post refused three times counts three. */
+    private final AtomicLong refused = new AtomicLong();
+    /** Posts sent again at least once after a refusal (each counted once). */
+    private final AtomicLong retriedPosts = new AtomicLong();
+    /** Posts refused and waiting for their retry. */
+    private final AtomicLong awaitingRetry = new AtomicLong();
+    /** Sends the retries when they are due, one at a time, through the same connection bound as the schedule. */
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "bench-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Set when the run ends: refusals that come back later are not retried any more. */
+    private volatile boolean ended;
     /** When the last 202 came back: accepted/s counts answers that arrive after the send phase too. */
     private final AtomicLong lastAcceptedAt = new AtomicLong();
     /** When the last post of this run first reached the stream (0: none yet): how long the stack took to catch up. */
@@ -98,7 +119,12 @@ public final class BenchRun {
         }
     }
 
-    /** Sends {@code rate} posts a second for {@code duration}, then waits up to {@code drain} for arrivals. */
+    /**
+     * Sends {@code rate} posts a second for {@code duration}, then waits up to {@code drain} for answers and arrivals.
+     * A 503 or 429 answer (or a batch line refused with either) is sent again after its Retry-After, on top of the
+     * schedule (the open model stays open), until accepted or the run ends; its latencies still count from the time the
+     * post was first due, so shedding load never hides a delay.
+     */
     public ObjectNode run(double rate, Duration duration, Duration drain, long firstPostNumber) {
         long total = (long) (rate * duration.toNanos() / NANOS_PER_SECOND);
         int perRequest = format.postsPerRequest(batchSize);
@@ -114,23 +140,7 @@ public final class BenchRun {
             long first = firstPostNumber + r * perRequest;
             int count = (int) Math.min(perRequest, total - r * perRequest);
             connections.acquireUninterruptibly();
-            send(first, count).whenComplete((response, error) -> {
-                connections.release();
-                long now = System.nanoTime();
-                if (error != null || response.status() >= 300) {
-                    answered.addAndGet(count);
-                    failed(count, error != null ? error.toString() : response.problem());
-                    return;
-                }
-                for (String id : acceptedIds(response, count)) {
-                    if (id == null) {
-                        failed(1, "a line of the batch was refused: " + response.body());
-                    } else {
-                        accept(id, due, now);
-                    }
-                    answered.incrementAndGet();
-                }
-            });
+            send(attempt(first, count, due));
         }
         long sendEnd = System.nanoTime();
         double sendSeconds = (sendEnd - start) / (double) NANOS_PER_SECOND;
@@ -138,6 +148,8 @@ public final class BenchRun {
         while (System.nanoTime() < drainUntil && (answered.get() < total || followStream && seen.size() < accepted.get())) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
+        ended = true;
+        retries.shutdownNow();
         ObjectNode result = ContractJson.mapper().createObjectNode();
         result.put("offered_per_second", LatencyStats.round(total / sendSeconds));
         double acceptSeconds = Math.max(sendSeconds, (lastAcceptedAt.get() - start) / (double) NANOS_PER_SECOND);
@@ -149,7 +161,13 @@ public final class BenchRun {
         result.set("post_ms", post.json());
         result.put("sent", total);
         result.put("accepted", accepted.get());
-        result.put("errors", errors.get() + Math.max(0, total - answered.get()));
+        // no answer at all by the end (still awaiting one), besides answers that were errors; refusals waiting for
+        // their retry are not errors, they are counted in refused and never_accepted
+        long unanswered = Math.max(0, total - answered.get() - awaitingRetry.get());
+        result.put("errors", errors.get() + unanswered);
+        result.put("refused", refused.get());
+        result.put("retried_posts", retriedPosts.get());
+        result.put("never_accepted", Math.max(0, total - accepted.get()));
         if (!followStream) {
             result.put("ingest_only", true);
             return result;
@@ -161,26 +179,132 @@ public final class BenchRun {
         return result;
     }
 
-    private CompletableFuture<IngestClient.Response> send(long first, int count) {
+    /**
+     * One request's posts as sent, kept so that a refused request sends the very same bytes again: the post numbers,
+     * their bodies (a JSON post, or a batch's lines; for multipart the post without its media reference), when the
+     * first of them was due, and whether this is a retry.
+     */
+    private record Attempt(long[] numbers, byte[][] bodies, long due, boolean retry) {
+        int count() {
+            return numbers.length;
+        }
+    }
+
+    private Attempt attempt(long first, int count, long due) {
+        long[] numbers = new long[count];
+        byte[][] bodies = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            numbers[i] = first + i;
+            bodies[i] = format == BenchFormat.MULTIPART ? posts.postWithoutMedia(first + i, Instant.now())
+                    : posts.post(first + i, Instant.now());
+        }
+        return new Attempt(numbers, bodies, due, false);
+    }
+
+    /** Sends an attempt holding one of the connections, which its answer releases. */
+    private void send(Attempt attempt) {
+        request(attempt).whenComplete((response, error) -> {
+            connections.release();
+            answer(attempt, response, error, System.nanoTime());
+        });
+    }
+
+    private void answer(Attempt attempt, IngestClient.Response response, Throwable error, long now) {
+        int count = attempt.count();
+        if (error != null) {
+            answered.addAndGet(count);
+            failed(count, error.toString());
+            return;
+        }
+        if (response.retryable()) {
+            retryLater(attempt, attempt.numbers(), attempt.bodies(), response.retryAfter().orElse(DEFAULT_RETRY_AFTER));
+            return;
+        }
+        if (response.status() >= 300) {
+            answered.addAndGet(count);
+            failed(count, response.problem());
+            return;
+        }
+        List<Integer> statuses = new ArrayList<>(count);
+        List<String> ids = acceptedIds(response, count, statuses);
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = i < ids.size() ? ids.get(i) : null;
+            if (id != null) {
+                accept(id, attempt.due(), now);
+                answered.incrementAndGet();
+            } else if (i < statuses.size() && IngestClient.Response.retryable(statuses.get(i))) {
+                again.add(i);
+            } else {
+                answered.incrementAndGet();
+                failed(1, "a line of the batch was refused: " + response.body());
+            }
+        }
+        if (!again.isEmpty()) {
+            long[] numbers = new long[again.size()];
+            byte[][] bodies = new byte[again.size()][];
+            for (int j = 0; j < again.size(); j++) {
+                numbers[j] = attempt.numbers()[again.get(j)];
+                bodies[j] = attempt.bodies()[again.get(j)];
+            }
+            retryLater(attempt, numbers, bodies, DEFAULT_RETRY_AFTER);
+        }
+    }
+
+    /** Counts a refusal of these posts and sends them again after {@code wait}, unless the run has ended. */
+    private void retryLater(Attempt refusedAttempt, long[] numbers, byte[][] bodies, Duration wait) {
+        int count = numbers.length;
+        refused.addAndGet(count);
+        Attempt again = new Attempt(numbers, bodies, refusedAttempt.due(), true);
+        awaitingRetry.addAndGet(count);
+        try {
+            if (ended) {
+                throw new RejectedExecutionException("the run has ended");
+            }
+            retries.schedule(() -> {
+                try {
+                    connections.acquire();
+                } catch (InterruptedException e) {
+                    // the run ended while this retry waited for a connection: it stays awaiting, never accepted
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                awaitingRetry.addAndGet(-count);
+                if (!refusedAttempt.retry()) {
+                    retriedPosts.addAndGet(count);
+                }
+                send(again);
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // refused after the run ended: not accepted, and no longer awaited
+            awaitingRetry.addAndGet(-count);
+            answered.addAndGet(count);
+        }
+    }
+
+    private CompletableFuture<IngestClient.Response> request(Attempt attempt) {
         switch (format) {
             case BATCH:
                 ByteArrayOutputStream lines = new ByteArrayOutputStream();
-                for (int i = 0; i < count; i++) {
-                    lines.writeBytes(posts.post(first + i, Instant.now()));
+                for (byte[] line : attempt.bodies()) {
+                    lines.writeBytes(line);
                     lines.write('\n');
                 }
                 return ingest.sendBatch(lines.toByteArray());
             case MULTIPART:
-                return ingest.sendMultipart(posts.postWithoutMedia(first, Instant.now()), posts.image(first),
-                        BenchImages.TYPE);
+                return ingest.sendMultipart(attempt.bodies()[0], posts.image(attempt.numbers()[0]), BenchImages.TYPE);
             default:
-                return ingest.sendPost(posts.post(first, Instant.now()));
+                return ingest.sendPost(attempt.bodies()[0]);
         }
     }
 
-    /** The ids a 2xx answer accepted, in request order; {@code null} for a line a batch refused. */
-    private List<String> acceptedIds(IngestClient.Response response, int count) {
+    /**
+     * The ids a 2xx answer accepted, in request order, {@code null} for a line a batch refused; each line's status goes
+     * to {@code statuses}.
+     */
+    private List<String> acceptedIds(IngestClient.Response response, int count, List<Integer> statuses) {
         if (format != BenchFormat.BATCH) {
+            statuses.add(response.status());
             return Collections.singletonList(response.json().path("id").asText(null));
         }
         List<String> ids = new ArrayList<>(count);
@@ -191,8 +315,10 @@ public final class BenchRun {
             try {
                 JsonNode result = ContractJson.mapper().readTree(line);
                 int status = result.path("status").asInt();
+                statuses.add(status);
                 ids.add(status >= 200 && status < 300 ? result.path("id").asText(null) : null);
             } catch (IOException e) {
+                statuses.add(0);
                 ids.add(null);
             }
         }

@@ -90,6 +90,11 @@ public final class IngestClient {
 
         /** 429 and 503 mean "not now": the same request may succeed later. */
         public boolean retryable() {
+            return retryable(status);
+        }
+
+        /** Whether an answer (or a batch line's result) with this status may succeed when sent again later. */
+        public static boolean retryable(int status) {
             return status == 429 || status == 503;
         }
 
